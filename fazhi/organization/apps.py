@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class OrganizationConfig(AppConfig):
+    name = 'fazhi.organization'
+    verbose_name = '组织与用户'
+
+    def ready(self) -> None:
+        from . import access, demo, navigation, signals  # noqa: F401  (register access, demo, menu, audit)

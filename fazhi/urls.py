@@ -1,0 +1,25 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from fazhi.core import rest
+from fazhi.organization.forms import LoginForm
+
+api_patterns = [
+    path('token/', rest.TokenView.as_view(), name='api_token'),
+    path('deadlines/', rest.DeadlineView.as_view(), name='api_deadlines'),
+    path('calendar/', rest.CalendarDayView.as_view(), name='api_calendar'),
+    path('', include(rest.router.urls)),
+    path('organization/', include('fazhi.organization.api.urls')),
+]
+
+urlpatterns = [
+    path('accounts/login/', auth_views.LoginView.as_view(authentication_form=LoginForm), name='login'),
+    path('accounts/logout/', auth_views.LogoutView.as_view(), name='logout'),
+    path('accounts/password/', auth_views.PasswordChangeView.as_view(success_url='/'), name='password_change'),
+    path('api/schema/', SpectacularAPIView.as_view(), name='api_schema'),
+    path('api/docs/', SpectacularSwaggerView.as_view(url_name='api_schema'), name='api_docs'),
+    path('api/', include(api_patterns)),
+    path('organization/', include('fazhi.organization.urls')),
+    path('', include('fazhi.core.urls')),
+]
