@@ -315,7 +315,8 @@ def test_2027_with_entered_schedule_is_official() -> None:
     assert not cal.is_workday(D("2027-02-08"))  # Monday inside 春节
     assert cal.day_info(D("2027-03-01")).kind is DayKind.WORKDAY
     assert not any(info.provisional for info in cal.year_days(2027))
-    assert sum(info.is_workday for info in cal.year_days(2027)) == 261 - 1 - 6 + 1  # 元旦 Fri; 春节 has 6 weekdays; one working Sunday
+    # 261 weekdays, minus 元旦 (Fri) and the 6 weekdays of 春节, plus one working Sunday
+    assert sum(info.is_workday for info in cal.year_days(2027)) == 261 - 1 - 6 + 1
 
 
 def test_entered_schedule_overrides_library() -> None:
