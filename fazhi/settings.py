@@ -121,6 +121,7 @@ USE_TZ = True
 
 STATIC_URL = '/static/'
 STATIC_ROOT = DATA_DIR / 'static'
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [('vendor/bootstrap', Path(__import__('bootstrap').__path__[0]))]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

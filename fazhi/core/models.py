@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from .context import inside_service
 
-__all__ = ['DomainQuerySet', 'DomainModel', 'UnauditedWrite', 'AuditEntry', 'AuditChainHead',
+__all__ = ['ScopedQuerySet', 'DomainQuerySet', 'DomainModel', 'UnauditedWrite', 'AuditEntry', 'AuditChainHead',
            'HolidayYear', 'HolidayDay']
 
 
@@ -17,10 +17,13 @@ class UnauditedWrite(RuntimeError):
     """A domain record was saved or deleted outside the audited service."""
 
 
-class DomainQuerySet(models.QuerySet):
-    def visible_to(self, user: Any, action: str = 'view') -> 'DomainQuerySet':
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user: Any, action: str = 'view') -> 'ScopedQuerySet':
         from .permissions import restrict
         return restrict(self, user, action)
+
+
+class DomainQuerySet(ScopedQuerySet):
 
     def update(self, **kwargs: Any) -> int:
         if not inside_service():
@@ -110,6 +113,8 @@ class AuditEntry(models.Model):
     ip = models.CharField('来源地址', max_length=45, blank=True)
     prev_hash = models.CharField('前一条哈希', max_length=64)
     hash = models.CharField('本条哈希', max_length=64, unique=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = '审计记录'

@@ -5,12 +5,12 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 
 from . import audit, calendar_service, services
+from . import search as search_index
 from .deadlines import all_rules, compute_due, get_rule
 from .models import AuditEntry, HolidayDay, HolidayYear
 from .permissions import AccessDenied, can
@@ -156,26 +156,6 @@ def _month_grid(cal: Any, year: int) -> list[dict[str, Any]]:
 
 @login_required
 def search(request: Any) -> Any:
-    """Search across record types, each through the user's scope."""
+    """Search across registered record types, each through the user's scope."""
     q = request.GET.get('q', '').strip()
-    results = []
-    if q:
-        for label, fields in SEARCHABLE.items():
-            model = apps.get_model(label)
-            if not can(request.user, 'view', model):
-                continue
-            cond = None
-            from django.db.models import Q
-            for f in fields:
-                cond = Q(**{f'{f}__icontains': q}) | cond if cond is not None else Q(**{f'{f}__icontains': q})
-            hits = list(model._default_manager.visible_to(request.user).filter(cond)[:20])
-            if hits:
-                results.append((model._meta.verbose_name, hits))
-    return render(request, 'core/search.html', {'q': q, 'results': results})
-
-
-SEARCHABLE: dict[str, tuple[str, ...]] = {'organization.unit': ('name', 'code', 'short_name')}
-
-
-def register_search(model_label: str, *fields: str) -> None:
-    SEARCHABLE[model_label] = fields
+    return render(request, 'core/search.html', {'q': q, 'results': search_index.search(request.user, q) if q else []})

@@ -6,4 +6,4 @@ class OrganizationConfig(AppConfig):
     verbose_name = '组织与用户'
 
     def ready(self) -> None:
-        from . import access, demo, navigation, signals  # noqa: F401  (register access, demo, menu, audit)
+        from . import access, demo, navigation, search, signals  # noqa: F401  (registrations)

@@ -7,7 +7,7 @@ from fazhi.core import services
 from fazhi.core.demo import DemoContext, register
 
 from .choices import Role, UnitKind
-from .models import Unit, User
+from .models import Liaison, Unit, User
 
 DISTRICT = ('YX', '明州市云溪区人民政府', '云溪区')
 DEPARTMENTS = [
@@ -82,3 +82,20 @@ def create_users(ctx: DemoContext) -> None:
         ctx.passwords[username] = password
         users.append(services.create(user, message='演示数据'))
     ctx.data['users'] = {u.username: u for u in users}
+
+
+SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
+GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '晓东']
+
+
+@register(30, '法治工作联络员')
+def create_liaisons(ctx: DemoContext) -> None:
+    units = ctx.data['units']
+    rows = []
+    for unit in [*units['departments'], *units['verticals'], *units['streets']]:
+        for is_head in (True, False):
+            name = ctx.rng.choice(SURNAMES) + ctx.rng.choice(GIVEN)
+            rows.append(Liaison(unit=unit, name=name, is_head=is_head, position='副主任' if is_head else '科员',
+                                phone=f'010-{ctx.rng.randint(60000000, 69999999)}',
+                                has_legal_qualification=ctx.rng.random() < 0.4))
+    services.bulk_create(rows, message='演示数据')

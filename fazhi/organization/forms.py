@@ -10,7 +10,7 @@ from django.utils import timezone
 from fazhi.core.forms import ScopedModelForm
 
 from .choices import Role
-from .models import Unit, User
+from .models import Liaison, Unit, User
 
 
 class LoginForm(AuthenticationForm):
@@ -83,3 +83,9 @@ class UserSecurityForm(ScopedModelForm):
             user.locked_until = None
             user.failed_logins = 0
         return user
+
+
+class LiaisonForm(ScopedModelForm):
+    class Meta:
+        model = Liaison
+        fields = ['unit', 'name', 'position', 'phone', 'is_head', 'has_legal_qualification']

@@ -6,11 +6,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.core.models import DomainModel, DomainQuerySet
+from fazhi.core.models import DomainModel, DomainQuerySet, ScopedQuerySet
 
 from .choices import Role, UnitKind
 
-__all__ = ['Unit', 'User']
+__all__ = ['Unit', 'User', 'Liaison']
 
 
 class UnitQuerySet(DomainQuerySet):
@@ -82,6 +82,10 @@ class Unit(DomainModel):
             raise ValidationError({'parent': '上级单位不能是本单位或其下级单位。'})
 
 
+class ScopedUserManager(UserManager.from_queryset(ScopedQuerySet)):  # type: ignore[misc]
+    pass
+
+
 class User(AbstractUser):
     """A person with one role, scoped to a unit. Roles are exclusive by design (三员分立)."""
     full_name = models.CharField('姓名', max_length=50, blank=True)
@@ -93,7 +97,7 @@ class User(AbstractUser):
     locked_until = models.DateTimeField('锁定至', null=True, blank=True)
     password_changed_at = models.DateTimeField('密码修改时间', null=True, blank=True)
 
-    objects = UserManager()
+    objects = ScopedUserManager()
 
     class Meta:
         verbose_name = '用户'
@@ -117,3 +121,26 @@ class User(AbstractUser):
     def set_password(self, raw_password):
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()
+
+
+class Liaison(DomainModel):
+    """A unit's designated rule-of-law liaison (法治工作联络员), kept up to date by the unit itself."""
+    unit = models.ForeignKey(Unit, verbose_name='所属单位', on_delete=models.PROTECT, related_name='liaisons')
+    name = models.CharField('姓名', max_length=50)
+    position = models.CharField('职务', max_length=50, blank=True)
+    phone = models.CharField('联系电话', max_length=20, blank=True)
+    is_head = models.BooleanField('是否单位法治工作分管负责人', default=False)
+    has_legal_qualification = models.BooleanField('是否具有法律职业资格', default=False)
+
+    unit_officer_actions = frozenset({'view', 'add', 'change', 'delete'})
+
+    class Meta:
+        verbose_name = '法治工作联络员'
+        verbose_name_plural = '法治工作联络员'
+        ordering = ['unit__path', 'name']
+
+    def __str__(self) -> str:
+        return f'{self.name}（{self.unit}）'
+
+    def get_absolute_url(self) -> str:
+        return reverse('organization:liaison_detail', args=[self.pk])

@@ -13,4 +13,8 @@ urlpatterns = [
     path('users/add/', views.UserEditView.as_view(), name='user_add'),
     path('users/<int:pk>/', views.UserDetailView.as_view(), name='user_detail'),
     path('users/<int:pk>/edit/', views.UserEditView.as_view(), name='user_edit'),
+    path('liaisons/', views.LiaisonListView.as_view(), name='liaison_list'),
+    path('liaisons/add/', views.LiaisonEditView.as_view(), name='liaison_add'),
+    path('liaisons/<int:pk>/', views.LiaisonDetailView.as_view(), name='liaison_detail'),
+    path('liaisons/<int:pk>/edit/', views.LiaisonEditView.as_view(), name='liaison_edit'),
 ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from fazhi.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 
 from . import forms
-from .models import Unit, User
+from .models import Liaison, Unit, User
 
 
 class UnitListView(ObjectListView):
@@ -68,3 +68,25 @@ class UserEditView(ObjectEditView):
 
     def get_success_url(self) -> str:
         return reverse('organization:user_detail', args=[self.object.pk])
+
+
+class LiaisonListView(ObjectListView):
+    model = Liaison
+    columns = ('name', 'unit', 'position', 'phone', 'is_head', 'has_legal_qualification')
+    search_fields = ('name', 'unit__name')
+    filters = ('unit',)
+    add_url_name = 'organization:liaison_add'
+
+    def get_queryset(self) -> Any:
+        return super().get_queryset().select_related('unit')
+
+
+class LiaisonDetailView(ObjectDetailView):
+    model = Liaison
+    template_name = 'organization/liaison_detail.html'
+    fields = ('name', 'unit', 'position', 'phone', 'is_head', 'has_legal_qualification')
+
+
+class LiaisonEditView(ObjectEditView):
+    model = Liaison
+    form_class = forms.LiaisonForm

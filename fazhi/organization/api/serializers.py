@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from ..models import Unit, User
+from ..models import Liaison, Unit, User
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -23,3 +23,9 @@ class UserSerializer(serializers.ModelSerializer):
         fields = ['id', 'username', 'full_name', 'unit', 'role', 'role_display', 'is_active', 'locked_until',
                   'last_login']
         read_only_fields = ['role', 'locked_until', 'last_login']
+
+
+class LiaisonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Liaison
+        fields = ['id', 'unit', 'name', 'position', 'phone', 'is_head', 'has_legal_qualification']

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from fazhi.core.api import ScopedModelViewSet
 
-from ..models import Unit, User
-from .serializers import UnitSerializer, UserSerializer
+from ..models import Liaison, Unit, User
+from .serializers import LiaisonSerializer, UnitSerializer, UserSerializer
 
 
 class UnitViewSet(ScopedModelViewSet):
@@ -18,3 +18,10 @@ class UserViewSet(ScopedModelViewSet):
     serializer_class = UserSerializer
     filterset_fields = ['role', 'unit', 'is_active']
     http_method_names = ['get', 'head', 'options', 'patch']
+
+
+class LiaisonViewSet(ScopedModelViewSet):
+    queryset = Liaison.objects.all()
+    serializer_class = LiaisonSerializer
+    filterset_fields = ['unit', 'is_head']
+    select_related = ('unit',)

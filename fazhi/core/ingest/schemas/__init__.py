@@ -1,0 +1,1 @@
+"""Example record schemas shipped with the platform (YAML, one per record type)."""
