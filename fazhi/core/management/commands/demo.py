@@ -19,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument('--seed', type=int, default=2026)
         parser.add_argument('--no-serve', action='store_true', help='只生成数据，不启动服务')
         parser.add_argument('--keep', action='store_true', help='数据库已有数据时保留，不重新生成')
+        parser.add_argument('--reset', action='store_true', help='清空已有数据后重新生成（PostgreSQL 上必须显式指定）')
         parser.add_argument('--port', type=int, default=8000)
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         call_command('migrate', interactive=False, verbosity=0)
         if Unit.objects.exists():
             if not opts['keep']:
-                self._reset()
+                self._reset(opts['reset'])
         if not Unit.objects.exists():
             ctx = demo.DemoContext(seed=opts['seed'], scale=opts['scale'],
                                    progress=lambda name: self.stdout.write(f'  生成：{name}…'))
@@ -38,12 +39,12 @@ class Command(BaseCommand):
         if not opts['no_serve']:
             call_command('serve', port=opts['port'], no_migrate=True)
 
-    def _reset(self) -> None:
-        if settings.DATABASES['default']['ENGINE'].endswith('sqlite3'):
+    def _reset(self, explicit: bool) -> None:
+        if explicit or settings.DATABASES['default']['ENGINE'].endswith('sqlite3'):
             self.stdout.write('清空已有演示数据库…')
             call_command('flush', interactive=False, verbosity=0)
             return
-        raise CommandError('数据库中已有数据。演示只在空数据库或 SQLite 上重建；如需保留请加 --keep。')
+        raise CommandError('数据库中已有数据：如需清空重建请加 --reset，如需保留请加 --keep。')
 
     def _print_accounts(self, ctx: demo.DemoContext) -> None:
         from fazhi.organization.models import User
