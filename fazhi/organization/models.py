@@ -37,6 +37,7 @@ class Unit(DomainModel):
     is_active = models.BooleanField('有效', default=True)
 
     objects = UnitQuerySet.as_manager()
+    unit_lookup = None  # a unit is scoped by its own path (see fazhi.core.permissions.restrict)
 
     class Meta:
         verbose_name = '单位'
@@ -50,8 +51,8 @@ class Unit(DomainModel):
         return reverse('organization:unit_detail', args=[self.pk])
 
     @property
-    def unit(self) -> 'Unit':
-        """A unit owns itself: scoping rules treat it like any unit-owned record."""
+    def owning_unit(self) -> 'Unit':
+        """A unit owns itself: its audit entries are filed under it."""
         return self
 
     @property

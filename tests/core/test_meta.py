@@ -1,0 +1,50 @@
+"""Guards that fail when a record type lacks what every record type must have."""
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from fazhi.core.models import DomainModel
+
+# Record types whose access tests exist, with the test module that covers them. A new DomainModel must be
+# added here together with its tests (denied / unit-scoped / allowed / audit entry written).
+ACCESS_TESTED = {
+    'organization.liaison': 'tests/organization/test_access.py',
+    'organization.unit': 'tests/organization/test_access.py',
+    'core.holidayyear': 'tests/core/test_statutory_pages.py',
+    'core.holidayday': 'tests/core/test_statutory_pages.py',
+}
+
+
+def domain_models():
+    return [m for m in apps.get_models() if issubclass(m, DomainModel)]
+
+
+def test_every_domain_record_type_has_access_tests():
+    missing = [m._meta.label_lower for m in domain_models() if m._meta.label_lower not in ACCESS_TESTED]
+    assert not missing, f'record types without access tests: {missing}'
+
+
+def test_every_domain_record_type_has_chinese_names_and_a_unit_rule():
+    for model in domain_models():
+        assert any('\u4e00' <= ch <= '\u9fff' for ch in str(model._meta.verbose_name)), model
+        lookup = model.unit_lookup
+        if lookup is not None:
+            field = model._meta.get_field(lookup.split('__')[0])
+            assert field.is_relation, f'{model}: unit_lookup must follow a relation'
+        for field in model._meta.concrete_fields:
+            if field.name != 'id':
+                assert any('\u4e00' <= ch <= '\u9fff' for ch in str(field.verbose_name)), f'{model}.{field.name}'
+
+
+def test_openapi_schema_generates_without_warnings(tmp_path, capsys):
+    out = tmp_path / 'openapi.yaml'
+    call_command('spectacular', '--file', str(out), '--validate', '--fail-on-warn')
+    text = out.read_text(encoding='utf-8')
+    assert '/api/organization/liaisons/' in text and '/api/deadlines/' in text
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command('makemigrations', '--check', '--dry-run', verbosity=0)
