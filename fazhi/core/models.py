@@ -10,7 +10,7 @@ from django.db.models import Q
 from .context import inside_service
 
 __all__ = ['ScopedQuerySet', 'DomainQuerySet', 'DomainModel', 'UnauditedWrite', 'AuditEntry', 'AuditChainHead',
-           'HolidayYear', 'HolidayDay']
+           'HolidayYear', 'HolidayDay', 'WorkflowEvent']
 
 
 class UnauditedWrite(RuntimeError):
@@ -173,3 +173,29 @@ class HolidayDay(DomainModel):
 
     def __str__(self) -> str:
         return f'{self.date} {self.name}（{self.get_kind_display()}）'
+
+
+class WorkflowEvent(DomainModel):
+    """One step on a record's timeline (accepted, hearing held, suspended, decided, served, ...)."""
+    content_type = models.ForeignKey('contenttypes.ContentType', verbose_name='记录类型', on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField('记录编号', db_index=True)
+    transition = models.CharField('操作', max_length=40)
+    label = models.CharField('操作名称', max_length=40)
+    from_state = models.CharField('原状态', max_length=32, blank=True)
+    to_state = models.CharField('新状态', max_length=32, blank=True)
+    occurred_on = models.DateField('发生日期')
+    note = models.TextField('说明', blank=True)
+    actor_name = models.CharField('操作人', max_length=150)
+    unit_id = models.BigIntegerField('所属单位编号', null=True, blank=True)
+
+    unit_lookup = None
+    unit_officer_actions = frozenset({'view'})
+
+    class Meta:
+        verbose_name = '流程记录'
+        verbose_name_plural = '流程记录'
+        ordering = ['occurred_on', 'id']
+        indexes = [models.Index(fields=['content_type', 'object_id'])]
+
+    def __str__(self) -> str:
+        return f'{self.occurred_on} {self.label}'

@@ -6,3 +6,9 @@ register(
     NavItem('安全审计', '审计记录', 'audit_list', model_label='core.AuditEntry'),
     NavItem('安全审计', '审计链校验', 'audit_verify', model_label='core.AuditEntry'),
 )
+
+# Timeline events are seen through their record's (scoped) page, not listed on their own.
+from fazhi.core.permissions import register_access  # noqa: E402
+from fazhi.organization.choices import Role  # noqa: E402
+
+register_access('core.workflowevent', {Role.DISTRICT_ADMIN: {'view': 'all'}, Role.LEADER: {'view': 'all'}})

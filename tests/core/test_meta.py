@@ -14,6 +14,7 @@ ACCESS_TESTED = {
     'organization.unit': 'tests/organization/test_access.py',
     'core.holidayyear': 'tests/core/test_statutory_pages.py',
     'core.holidayday': 'tests/core/test_statutory_pages.py',
+    'core.workflowevent': 'tests/core/test_meta.py',
 }
 
 
@@ -48,3 +49,13 @@ def test_openapi_schema_generates_without_warnings(tmp_path, capsys):
 @pytest.mark.django_db
 def test_no_missing_migrations():
     call_command('makemigrations', '--check', '--dry-run', verbosity=0)
+
+
+@pytest.mark.django_db
+def test_timeline_events_are_not_listed_to_unit_officers(district):
+    from fazhi.core.models import WorkflowEvent
+    from fazhi.core.permissions import can
+    assert not can(district.users['unit_officer'], 'view', WorkflowEvent)
+    assert not can(None, 'view', WorkflowEvent)
+    assert can(district.users['leader'], 'view', WorkflowEvent)
+    assert not can(district.users['leader'], 'add', WorkflowEvent)
