@@ -49,7 +49,7 @@ def import_file(path: str | Path, schema: RecordSchema | str, db_path: str | Pat
     path = Path(path)
     schema = get_schema(schema) if isinstance(schema, str) else schema
     batch = Batch(schema.name, file_name or path.name, "", datetime.now(), user_label)
-    prog = Progress(progress, file_kind(path) or "csv" if path.is_file() else "csv")
+    prog = Progress(progress, _kind(path))
     started = time.perf_counter()
     with _connection(db_path) as con, tempfile.TemporaryDirectory(prefix="fazhi-ingest-") as work:
         try:
@@ -59,6 +59,10 @@ def import_file(path: str | Path, schema: RecordSchema | str, db_path: str | Pat
     prog.finish()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _kind(path: Path) -> str:
+    return (file_kind(path) if path.is_file() else None) or "csv"
 
 
 def _run(path: Path, schema: RecordSchema, con, work: Path, batch: Batch, prog: Progress,

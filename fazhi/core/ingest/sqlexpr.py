@@ -1,9 +1,12 @@
-"""SQL expressions that clean and type one raw text column, set-based in DuckDB.
+"""SQL expressions that type one raw text column, set-based in DuckDB.
 
-Every function takes a SQL expression for the cell text and returns a SQL
-expression; nothing here touches data.  ``clean`` yields NULL for empty
-cells; ``typed`` yields NULL for cells that cannot be read, which the
-validator reports as errors.
+Every function takes a SQL expression for the raw cell text and returns a
+SQL expression; nothing here touches data.  Each type has a cheap *fast*
+reading of the plainly trimmed text (right for nearly every cell of a
+machine-made export) and a thorough *slow* reading (full-width folding,
+exotic blanks, Chinese date forms, thousands separators) that DuckDB only
+evaluates for the cells the fast reading rejects (``coalesce`` and ``CASE``
+are lazy).  A typed value of NULL for a non-blank cell is an error.
 """
 from __future__ import annotations
 
@@ -11,9 +14,7 @@ from .schema import Field
 
 _FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000"
 _HALF = "".join(chr(c) for c in range(0x21, 0x7F)) + " "
-_NUM_FULL = "０１２３４５６７８９．，－＋：／　"
-_NUM_HALF = "0123456789.,-+:/ "
-_TRIM = " \t\r\n\u3000\u00a0\ufeff"
+_BLANKS = " \t\r\n\u3000\u00a0\ufeff"
 _INT = r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.0+)?"
 _DECIMAL = r"[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)"
 _DATE_PART = r"^(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})日?(\s+|T|$)"
@@ -34,49 +35,60 @@ def sql_type(f: Field) -> str:
     return f"DECIMAL(18,{f.scale})" if f.type == "decimal" else SQL_TYPES[f.type]
 
 
-def clean(f: Field, cell: str) -> str:
-    """Trimmed text (NULL when empty); digits and punctuation folded to ASCII where the type needs it."""
-    if f.type == "str" and not f.fold_width:
-        text = cell
-    elif f.type in ("str", "choice"):
-        text = _fold(cell, _FULL, _HALF)
-    else:
-        text = _fold(cell, _NUM_FULL, _NUM_HALF)
-    return f"nullif(trim({text}, {lit(_TRIM)}), '')"
+def trimmed(cell: str) -> str:
+    """Trim blanks; only cells starting or ending with something other than a space pay for the full set."""
+    odd = ", ".join(lit(c) for c in _BLANKS[1:])
+    return (f"CASE WHEN {cell}[1] IN ({odd}) OR {cell}[-1] IN ({odd}) "
+            f"THEN trim({cell}, {lit(_BLANKS)}) ELSE trim({cell}) END")
 
 
-def _fold(cell: str, full: str, half: str) -> str:
-    # translate() is slow in DuckDB, so only rows that contain full-width characters pay for it.
-    return f"CASE WHEN regexp_matches({cell}, '[{full}]') THEN translate({cell}, {lit(full)}, {lit(half)}) ELSE {cell} END"
+def full_clean(cell: str) -> str:
+    """Full-width folded and fully trimmed text, NULL when blank (the slow path)."""
+    folded = (f"CASE WHEN strlen({cell}) = length({cell}) THEN {cell} "
+              f"ELSE translate({cell}, {lit(_FULL)}, {lit(_HALF)}) END")
+    return f"nullif(trim({folded}, {lit(_BLANKS)}), '')"
 
 
-def typed(f: Field, t: str, excel: bool) -> str:
-    """The typed value of cleaned text ``t`` (NULL when it cannot be read)."""
+def fast(f: Field, cell: str) -> str:
+    """The cheap reading of a raw cell: NULL when it needs the slow one (or is blank/invalid)."""
+    t = f"trim({cell})"
     if f.type == "str":
-        return t
-    return {"int": _int, "decimal": _decimal, "date": _date, "datetime": _datetime,
-            "bool": _bool, "choice": _choice}[f.type](f, t, excel)
+        plain = f"nullif({trimmed(cell)}, '')"
+        return f"CASE WHEN strlen({cell}) = length({cell}) THEN {plain} END" if f.fold_width else plain
+    if f.type in ("int", "decimal"):
+        pattern = r"[+-]?\d+" if f.type == "int" else r"[+-]?\d+(\.\d+)?"
+        return f"CASE WHEN regexp_full_match({t}, {lit(pattern)}) THEN TRY_CAST({t} AS {sql_type(f)}) END"
+    if f.type in ("date", "datetime"):  # starts with a digit: ISO-like forms DuckDB casts itself
+        return f"CASE WHEN {t} >= '0' AND {t} < ':' THEN CAST(TRY_CAST({t} AS TIMESTAMP) AS {sql_type(f)}) END"
+    if f.type == "bool":
+        return _bool_case(t, TRUE_WORDS[:4], FALSE_WORDS[:4])
+    return _choice_case(f, t)
 
 
-def _int(f: Field, t: str, excel: bool) -> str:
-    return f"CASE WHEN regexp_full_match({t}, {lit(_INT)}) THEN TRY_CAST(replace({t}, ',', '') AS BIGINT) END"
+def slow(f: Field, s: str, excel: bool) -> str:
+    """The thorough reading of ``s``, the cell after :func:`full_clean` (NULL when invalid).
+
+    ``s`` must be a column reference: DuckDB's common-subexpression pass would
+    otherwise compute a repeated ``full_clean(...)`` for every row.
+    """
+    if f.type == "str":
+        return s
+    if f.type in ("int", "decimal"):
+        pattern = _INT if f.type == "int" else _DECIMAL
+        return f"CASE WHEN regexp_full_match({s}, {lit(pattern)}) THEN TRY_CAST(replace({s}, ',', '') AS {sql_type(f)}) END"
+    if f.type in ("date", "datetime"):
+        return f"CAST({_slow_datetime(s, excel)} AS {sql_type(f)})"
+    if f.type == "bool":
+        return _bool_case(f"lower({s})", TRUE_WORDS, FALSE_WORDS)
+    return _choice_case(f, f"regexp_replace({s}, '\\s', '', 'g')")
 
 
-def _decimal(f: Field, t: str, excel: bool) -> str:
-    return (f"CASE WHEN regexp_full_match({t}, {lit(_DECIMAL)}) "
-            f"THEN TRY_CAST(replace({t}, ',', '') AS {sql_type(f)}) END")
-
-
-def _datetime(f: Field, t: str, excel: bool) -> str:
-    value = f"coalesce(try_strptime({t}, '%Y-%m-%d %H:%M:%S'), try_strptime({_reshape(t)}, {_formats()}))"
-    if excel:
-        serial = f"TIMESTAMP '1899-12-30' + to_seconds(round(TRY_CAST({t} AS DOUBLE) * 86400))"
-        value = f"CASE WHEN regexp_full_match({t}, '\\d{{5}}(\\.\\d+)?') THEN {serial} ELSE {value} END"
-    return value
-
-
-def _date(f: Field, t: str, excel: bool) -> str:
-    return f"CAST({_datetime(f, t, excel)} AS DATE)"
+def _slow_datetime(s: str, excel: bool) -> str:
+    value = f"try_strptime({_reshape(s)}, {_formats()})"
+    if not excel:
+        return value
+    serial = f"TIMESTAMP '1899-12-30' + to_seconds(round(TRY_CAST({s} AS DOUBLE) * 86400))"
+    return f"CASE WHEN regexp_full_match({s}, '\\d{{5}}(\\.\\d+)?') THEN {serial} ELSE {value} END"
 
 
 def _reshape(t: str) -> str:
@@ -90,25 +102,25 @@ def _formats() -> str:
     return "[" + ", ".join(lit(x) for x in _TIME_FORMATS) + "]"
 
 
-def _bool(f: Field, t: str, excel: bool) -> str:
-    low = f"lower({t})"
-    yes = ", ".join(lit(w) for w in TRUE_WORDS)
-    no = ", ".join(lit(w) for w in FALSE_WORDS)
-    return f"CASE WHEN {low} IN ({yes}) THEN true WHEN {low} IN ({no}) THEN false END"
+def _bool_case(text: str, words_yes, words_no) -> str:
+    whens = [f"WHEN {lit(w)} THEN true" for w in words_yes] + [f"WHEN {lit(w)} THEN false" for w in words_no]
+    return f"CASE {text} {' '.join(whens)} END"
 
 
-def _choice(f: Field, t: str, excel: bool) -> str:
+def _choice_case(f: Field, text: str) -> str:
     pairs = list(f.choices.items()) + [(code, code) for code in f.choices.values()]
     whens = " ".join(f"WHEN {lit(label.replace(' ', ''))} THEN {lit(code)}" for label, code in pairs)
-    return f"CASE regexp_replace({t}, '\\s', '', 'g') {whens} END"
+    return f"CASE {text} {whens} END"
 
 
-def error_code(f: Field, t: str, v: str) -> str:
-    """'required' / 'invalid' / 'too_long' / NULL for one cell."""
-    bad = f"{v} IS NULL"
+def error_code(f: Field, s: str, v: str) -> str:
+    """'required' / 'invalid' / 'too_long' / NULL for a cell with cleaned text ``s`` (NULL when blank
+    or when the fast reading succeeded) and typed value ``v``."""
+    good = []
     if f.type in ("date", "datetime"):
-        bad += f" OR year({v}) NOT BETWEEN {YEARS[0]} AND {YEARS[1]}"
-    parts = [f"WHEN {t} IS NULL THEN " + ("'required'" if f.required else "NULL"), f"WHEN {bad} THEN 'invalid'"]
+        good.append(f"WHEN NOT coalesce(year({v}) BETWEEN {YEARS[0]} AND {YEARS[1]}, false) THEN 'invalid'")
     if f.max_length:
-        parts.append(f"WHEN length({t}) > {int(f.max_length)} THEN 'too_long'")
-    return "CASE " + " ".join(parts) + " END"
+        good.append(f"WHEN length({v}) > {int(f.max_length)} THEN 'too_long'")
+    when_blank = "'required'" if f.required else "NULL"
+    checks = f"CASE {' '.join(good)} END" if good else "NULL"
+    return f"CASE WHEN {v} IS NOT NULL THEN {checks} WHEN {s} IS NULL THEN {when_blank} ELSE 'invalid' END"

@@ -16,7 +16,7 @@ from .messages import cell_error, duplicate_error
 from .progress import Progress
 from .schema import Field, RecordSchema
 from .source import Source
-from .sqlexpr import clean, error_code, lit, typed
+from .sqlexpr import error_code, fast, full_clean, lit, slow
 
 RAW, STAGED = "_ingest_raw", "_ingest_staged"
 
@@ -30,14 +30,14 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: Source, prog: Progress) -> Non
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(src.width)) + "}"
     options = (f"header=false, skip={int(src.skip)}, columns={columns}, delim={lit(src.delimiter)}, "
                "quote='\"', escape='\"', auto_detect=false, null_padding=true, strict_mode=false")
-    sql = f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT * FROM read_csv({lit(str(src.path))}, {options}{{}})"
+    sql = f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT * FROM read_csv({lit(str(src.path))}, {options}EXTRA)"
     try:
-        prog.run(con, sql.format(""))
+        prog.run(con, sql.replace("EXTRA", ""))
     except duckdb.Error as exc:
         if "parallel" not in str(exc):  # quoted line breaks need the serial reader
             raise _csv_failure(src, exc) from None
         try:
-            prog.run(con, sql.format(", parallel=false"))
+            prog.run(con, sql.replace("EXTRA", ", parallel=false"))
         except duckdb.Error as exc2:
             raise _csv_failure(src, exc2) from None
 
@@ -50,16 +50,31 @@ def _csv_failure(src: Source, exc: duckdb.Error) -> IngestFailure:
 
 
 def stage(con: duckdb.DuckDBPyConnection, src: Source, schema: RecordSchema, prog: Progress) -> int:
-    """Build the staged table (``_row``, ``v_<field>``, ``e_<field>``); returns the number of data rows."""
+    """Build the staged table (``_row``, ``v_<field>``, ``e_<field>``); returns the number of data rows.
+
+    Rows whose mapped cells are all empty are skipped (Excel leaves many behind).
+    Each layer only refers to the columns of the one below (q: fast reading,
+    s: fully cleaned text, only where q failed; v: value; e: error code), and
+    the expensive parts sit in CASE branches, which DuckDB evaluates only for
+    the rows that reach them.
+    """
     fields = present_fields(schema, src)
-    texts = ", ".join(f"{clean(f, f'c{src.columns[f.name]}')} AS t_{f.name}" for f in fields)
-    inner = f"SELECT {src.row_expr} AS _row, {texts} FROM {RAW}"
-    not_blank = "coalesce(" + ", ".join(f"t_{f.name}" for f in fields) + ") IS NOT NULL"
-    values = ", ".join(f"t_{f.name}, {typed(f, f't_{f.name}', src.excel)} AS v_{f.name}" for f in fields)
-    middle = f"SELECT _row, {values} FROM ({inner}) WHERE {not_blank}"
-    checks = ", ".join(f"v_{f.name}, {error_code(f, f't_{f.name}', f'v_{f.name}')} AS e_{f.name}" for f in fields)
-    prog.run(con, f"CREATE OR REPLACE TEMP TABLE {STAGED} AS SELECT _row, {checks} FROM ({middle})")
+    cols = {f.name: f"c{src.columns[f.name]}" for f in fields}
+    cells = ", ".join(f"{cols[f.name]} AS x_{f.name}" for f in fields)
+    filled = "coalesce(" + ", ".join(cols.values()) + ") IS NOT NULL"
+    sql = f"SELECT {src.row_expr} AS _row, {cells} FROM {RAW} WHERE {filled}"
+    sql = _layer(sql, fields, lambda f: f"x_{f.name}, {fast(f, f'x_{f.name}')} AS q_{f.name}")
+    sql = _layer(sql, fields, lambda f: f"q_{f.name}, CASE WHEN q_{f.name} IS NULL THEN "
+                                        f"{full_clean(f'x_{f.name}')} END AS s_{f.name}")
+    sql = _layer(sql, fields, lambda f: f"s_{f.name}, CASE WHEN q_{f.name} IS NOT NULL THEN q_{f.name} "
+                                        f"ELSE {slow(f, f's_{f.name}', src.excel)} END AS v_{f.name}")
+    sql = _layer(sql, fields, lambda f: f"v_{f.name}, {error_code(f, f's_{f.name}', f'v_{f.name}')} AS e_{f.name}")
+    prog.run(con, f"CREATE OR REPLACE TEMP TABLE {STAGED} AS {sql}")
     return con.execute(f"SELECT count(*) FROM {STAGED}").fetchone()[0]
+
+
+def _layer(below: str, fields: list[Field], column) -> str:
+    return f"SELECT _row, {', '.join(column(f) for f in fields)} FROM ({below})"
 
 
 def collect_errors(con: duckdb.DuckDBPyConnection, src: Source, schema: RecordSchema,
