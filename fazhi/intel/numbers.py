@@ -36,7 +36,7 @@ SUFFIX_QUALIFIERS = {
 }
 
 _CN_D = "零〇一二两三四五六七八九"
-_CN_CORE = rf"[{_CN_D}十百千]+(?:点[{_CN_D}]+)?"
+_CN_CORE = rf"[{_CN_D}十百千]+(?:[万亿]+[{_CN_D}十百千]+)*(?:点[{_CN_D}]+)?"
 _AR_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 _CORE = rf"(?:{_AR_CORE}|{_CN_CORE})(?:[余多]?[十百千](?![十百千]))?(?:[余多]?[万亿]+)?"
 _PRE = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
@@ -184,22 +184,19 @@ def to_chinese_numeral(n: int) -> str:
         raise ValueError("negative")
     if n == 0:
         return "零"
-    digits = "零一二三四五六七八九"
-    parts = []
-    for big, name in ((10**8, "亿"), (10**4, "万"), (1, "")):
-        chunk, n = divmod(n, big) if big > 1 else (n, 0)
-        if chunk:
-            parts.append((_four(chunk, digits), name, chunk))
-        elif parts:
-            parts.append(("", "", 0))
-    out = ""
-    for i, (text, name, chunk) in enumerate(parts):
-        if not text:
-            continue
-        if out and (chunk < 1000 or parts[i - 1][2] == 0):
-            out += "零"
-        out += text + name
-    return out.replace("零零", "零")
+    out = _cn(n)
+    return out[1:] if out.startswith("一十") else out
+
+
+def _cn(n: int) -> str:
+    for big, name in ((10**8, "亿"), (10**4, "万")):
+        if n >= big:
+            high, low = divmod(n, big)
+            out = _cn(high) + name
+            if low:
+                out += ("零" if low < big // 10 else "") + _cn(low)
+            return out
+    return _four(n, "零一二三四五六七八九")
 
 
 def _four(n: int, digits: str) -> str:

@@ -1,0 +1,97 @@
+"""Normalised working text with a map back to the original offsets.
+
+Extraction runs on a simplified-script, ASCII-digit copy of the document. OpenCC's ``t2s`` is
+almost always one character for one character; where a phrase conversion changes the length
+the two versions are aligned with difflib so every working offset still maps to an offset in the
+original text. Full-width digits and signs are mapped one to one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import normalize_digits
+
+_TRADITIONAL_HINTS = "區國發這個們來時為與對於說會後長門問間開關見視讓學習實體現經業產當聯進選義資們項條戶與復議訴審應糾務據"
+_SIMPLIFIED_HINTS = "区国发这个们来时为与对于说会后长门问间开关见视让学习实体现经业产当联进选义资们项条户与复议诉审应纠务据"
+_CHUNK = re.compile(r"[^\n]*\n|[^\n]+$")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """`text` is the working text; `to_original[i]` is the original offset of working offset i."""
+
+    text: str
+    to_original: tuple[int, ...] | None  # None means identity
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a working span [start, end) to the original text."""
+        if self.to_original is None:
+            return start, end
+        if start >= end:
+            o = self._at(start)
+            return o, o
+        return self._at(start), self._at(end - 1) + 1
+
+    def _at(self, i: int) -> int:
+        if i >= len(self.to_original):
+            return self.original_length
+        return self.to_original[i]
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def looks_traditional(text: str, sample: int = 20000) -> bool:
+    """True when traditional-only characters outnumber their simplified counterparts."""
+    head = text[:sample]
+    trad = sum(head.count(c) for c in set(_TRADITIONAL_HINTS))
+    simp = sum(head.count(c) for c in set(_SIMPLIFIED_HINTS) - set(_TRADITIONAL_HINTS))
+    return trad > simp
+
+
+def normalize(text: str, traditional: bool | None = None) -> Normalized:
+    """Simplified script (when the text is traditional) and ASCII digits, with an offset map."""
+    if traditional is None:
+        traditional = looks_traditional(text)
+    if not traditional:
+        return Normalized(normalize_digits(text), None, len(text))
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return Normalized(normalize_digits(converted), None, len(text))
+    return _chunked(text)
+
+
+def _chunked(text: str) -> Normalized:
+    """Convert line by line; align only the lines whose length changed."""
+    cc = _converter()
+    parts: list[str] = []
+    mapping: list[int] = []
+    for m in _CHUNK.finditer(text):
+        chunk, base = m.group(), m.start()
+        out = cc.convert(chunk)
+        parts.append(out)
+        mapping.extend(range(base, base + len(chunk)) if len(out) == len(chunk) else _align(chunk, out, base))
+    return Normalized(normalize_digits("".join(parts)), tuple(mapping), len(text))
+
+
+def _align(original: str, converted: str, base: int) -> list[int]:
+    """Map each converted character to an original offset (equal blocks 1:1, others linearly)."""
+    out: list[int] = []
+    matcher = difflib.SequenceMatcher(None, original, converted, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        width = j2 - j1
+        for k in range(width):
+            if tag == "equal":
+                out.append(base + i1 + k)
+            else:
+                out.append(base + i1 + min(i2 - i1 - 1, (k * max(i2 - i1, 1)) // max(width, 1)) if i2 > i1 else base + i1)
+    return out
