@@ -20,6 +20,7 @@ csv.field_size_limit(1 << 30)
 
 @dataclass
 class Head:
+    encoding: str
     delimiter: str
     match: HeaderMatch
     text: str  # the file's text up to the end of the header rows
@@ -33,18 +34,31 @@ def open_csv(path: Path, schema: RecordSchema, workdir: Path, file_name: str,
              tick: Callable[[float], None]) -> Source:
     encoding = sniff_encoding(path)
     head = _head(path, encoding, schema, file_name)
-    if encoding in ("utf-8", "utf-8-sig"):
-        scan = scan_file(path, head.data_start(encoding), True, tick)
+    if head.encoding in ("utf-8", "utf-8-sig"):
+        scan = scan_file(path, head.data_start(head.encoding), True, tick)
         if scan.utf8:
             return _finish(path, head, scan.sha256, scan.blank_lines, schema, workdir, file_name)
-        encoding = "gb18030"  # the sample was UTF-8, a later part is not
-        head = _head(path, encoding, schema, file_name)
+        head = _mixed(path, scan.bad_offset, schema, file_name)  # the sample was UTF-8, a later part is not
     dest = workdir / "utf8.csv"
     try:
-        scan = transcode(path, encoding, dest, head.data_start("utf-8"), tick)
+        scan = transcode(path, head.encoding, dest, head.data_start("utf-8"), tick)
     except UnicodeDecodeError:
-        raise file_error(file_name, "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV 文件") from None
+        raise _undecodable(file_name) from None
     return _finish(dest, head, scan.sha256, scan.blank_lines, schema, workdir, file_name)
+
+
+def _mixed(path: Path, bad_offset: int | None, schema: RecordSchema, file_name: str) -> Head:
+    try:
+        return _head(path, "gb18030", schema, file_name)
+    except IngestFailure:
+        with open(path, "rb") as fh:
+            line = fh.read(bad_offset or 0).count(b"\n") + 1
+        raise file_error(file_name, f"文件前面是 UTF-8 编码，第{line}行附近却有不是 UTF-8 的内容；"
+                                    "请统一另存为 UTF-8 或 GBK 编码后重新导入") from None
+
+
+def _undecodable(file_name: str) -> IngestFailure:
+    return file_error(file_name, "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV 文件")
 
 
 def _finish(data: Path, head: Head, sha: str, blank_lines: bool, schema: RecordSchema,
@@ -58,9 +72,12 @@ def _finish(data: Path, head: Head, sha: str, blank_lines: bool, schema: RecordS
 
 def _head(path: Path, encoding: str, schema: RecordSchema, file_name: str) -> Head:
     """The best (delimiter, header) among the first records; raises when none fits."""
-    heads = [h for d in DELIMITERS if (h := _try_head(path, encoding, d, schema))]
-    if not heads and encoding == "utf-8":
-        return _head(path, "gb18030", schema, file_name)
+    try:
+        heads = [h for d in DELIMITERS if (h := _try_head(path, encoding, d, schema))]
+    except UnicodeDecodeError:
+        if encoding == "utf-8":
+            return _head(path, "gb18030", schema, file_name)
+        raise _undecodable(file_name) from None
     if not heads:
         names = "、".join(f.verbose_name for f in schema.fields if f.required)
         raise file_error(file_name, f"找不到表头：前{MAX_SCAN_ROWS}行中没有“{schema.verbose_name}”的列名（应包含：{names}）")
@@ -73,19 +90,19 @@ def _head(path: Path, encoding: str, schema: RecordSchema, file_name: str) -> He
 
 def _try_head(path: Path, encoding: str, delimiter: str, schema: RecordSchema) -> Head | None:
     lines: list[str] = []
-    try:
-        with open(path, encoding=encoding, newline="") as fh:
-            reader = csv.reader(_recording(fh, lines), delimiter=delimiter)
-            records, ends = [], []
+    records, ends = [], []
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(_recording(fh, lines), delimiter=delimiter)
+        try:
             for rec in islice(reader, MAX_SCAN_ROWS + 1):
                 records.append(rec)
                 ends.append(len(lines))
-    except (UnicodeDecodeError, csv.Error):
-        return None
+        except csv.Error:
+            pass  # a malformed record: judge the header by the records before it
     match = find_header(records, schema)
     if match is None:
         return None
-    return Head(delimiter, match, "".join(lines[: ends[match.data_start - 1]]))
+    return Head(encoding, delimiter, match, "".join(lines[: ends[match.data_start - 1]]))
 
 
 def _recording(lines_in: Iterator[str], seen: list[str]) -> Iterator[str]:

@@ -71,33 +71,41 @@ def _find_from(buf: bytes, needle: bytes, start: int) -> int:
 class Scan:
     sha256: str
     utf8: bool  # the whole stream decodes as strict UTF-8
+    bad_offset: int | None  # where strict UTF-8 decoding first failed
     blank_lines: bool  # a blank line inside the data area (DuckDB would drop it)
 
 
 def scan_file(path: Path, data_start: int, check_utf8: bool, tick: Tick) -> Scan:
     """One pass over the bytes: sha256, strict UTF-8 check, blank lines after ``data_start``."""
     digest, blanks = hashlib.sha256(), BlankLines(data_start)
-    decoder = codecs.getincrementaldecoder("utf-8")("strict") if check_utf8 else None
+    utf8 = _Utf8Check() if check_utf8 else None
     size, done = max(path.stat().st_size, 1), 0
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
             blanks.feed(chunk)
-            decoder = _try_decode(decoder, chunk)
+            if utf8:
+                utf8.feed(chunk, done)
             done += len(chunk)
             tick(done / size)
-    ok = check_utf8 and decoder is not None and _try_decode(decoder, b"", final=True) is not None
-    return Scan(digest.hexdigest(), ok, blanks.interior)
+    if utf8:
+        utf8.feed(b"", done, final=True)
+    ok = utf8 is not None and utf8.bad_offset is None
+    return Scan(digest.hexdigest(), ok, utf8.bad_offset if utf8 else None, blanks.interior)
 
 
-def _try_decode(decoder, chunk: bytes, final: bool = False):
-    if decoder is None:
-        return None
-    try:
-        decoder.decode(chunk, final)
-        return decoder
-    except UnicodeDecodeError:
-        return None
+class _Utf8Check:
+    def __init__(self):
+        self.decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self.bad_offset: int | None = None
+
+    def feed(self, chunk: bytes, offset: int, final: bool = False) -> None:
+        if self.bad_offset is not None:
+            return
+        try:
+            self.decoder.decode(chunk, final)
+        except UnicodeDecodeError as exc:
+            self.bad_offset = offset + exc.start
 
 
 def transcode(path: Path, encoding: str, dest: Path, data_start: int, tick: Tick) -> Scan:
@@ -116,7 +124,7 @@ def transcode(path: Path, encoding: str, dest: Path, data_start: int, tick: Tick
             done += len(chunk)
             tick(done / size)
         _write(out, blanks, decoder.decode(b"", True))
-    return Scan(digest.hexdigest(), True, blanks.interior)
+    return Scan(digest.hexdigest(), True, None, blanks.interior)
 
 
 def _write(out, blanks: BlankLines, text: str) -> None:

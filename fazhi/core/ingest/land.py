@@ -10,7 +10,7 @@ import duckdb
 
 from .progress import Progress
 from .schema import Field, RecordSchema
-from .sqlexpr import sql_type
+from .sqlexpr import ident, sql_type
 from .validate import STAGED
 
 BATCH_TABLE = "import_batch"
@@ -39,10 +39,11 @@ class Batch:
 
 
 def table_ddl(schema: RecordSchema) -> str:
-    cols = [f"{f.name} {sql_type(f)}" + (" NOT NULL" if f.name in schema.natural_key else "") for f in schema.fields]
+    cols = [f"{ident(f.name)} {sql_type(f)}" + (" NOT NULL" if f.name in schema.natural_key else "")
+            for f in schema.fields]
     cols.append(f"{BATCH_COLUMN} BIGINT")
-    cols.append(f"PRIMARY KEY ({', '.join(schema.natural_key)})")
-    return f"CREATE TABLE IF NOT EXISTS {schema.table} (\n    " + ",\n    ".join(cols) + "\n)"
+    cols.append(f"PRIMARY KEY ({', '.join(map(ident, schema.natural_key))})")
+    return f"CREATE TABLE IF NOT EXISTS {ident(schema.table)} (\n    " + ",\n    ".join(cols) + "\n)"
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection, schema: RecordSchema) -> None:
@@ -53,16 +54,16 @@ def ensure_table(con: duckdb.DuckDBPyConnection, schema: RecordSchema) -> None:
         [schema.table]).fetchall()}
     for f in schema.fields:
         if f.name not in have:
-            con.execute(f"ALTER TABLE {schema.table} ADD COLUMN {f.name} {sql_type(f)}")
+            con.execute(f"ALTER TABLE {ident(schema.table)} ADD COLUMN {ident(f.name)} {sql_type(f)}")
 
 
 def upsert_sql(schema: RecordSchema, fields: list[Field]) -> str:
     names = [f.name for f in fields] + [BATCH_COLUMN]
     values = [f"v_{f.name}" for f in fields] + ["?"]
-    keys = ", ".join(schema.natural_key)
-    sets = [f"{n} = excluded.{n}" for n in names if n not in schema.natural_key]
-    return (f"INSERT INTO {schema.table} ({', '.join(names)}) SELECT {', '.join(values)} FROM {STAGED} "
-            f"ON CONFLICT ({keys}) DO UPDATE SET {', '.join(sets)}")
+    keys = ", ".join(map(ident, schema.natural_key))
+    sets = [f"{ident(n)} = excluded.{ident(n)}" for n in names if n not in schema.natural_key]
+    return (f"INSERT INTO {ident(schema.table)} ({', '.join(map(ident, names))}) SELECT {', '.join(values)} "
+            f"FROM {STAGED} ON CONFLICT ({keys}) DO UPDATE SET {', '.join(sets)}")
 
 
 def land(con: duckdb.DuckDBPyConnection, schema: RecordSchema, fields: list[Field], batch: Batch,
@@ -86,8 +87,8 @@ def land(con: duckdb.DuckDBPyConnection, schema: RecordSchema, fields: list[Fiel
 
 
 def _existing(con: duckdb.DuckDBPyConnection, schema: RecordSchema) -> int:
-    on = " AND ".join(f"s.v_{k} = t.{k}" for k in schema.natural_key)
-    return con.execute(f"SELECT count(*) FROM {STAGED} s SEMI JOIN {schema.table} t ON {on}").fetchone()[0]
+    on = " AND ".join(f"s.v_{k} = t.{ident(k)}" for k in schema.natural_key)
+    return con.execute(f"SELECT count(*) FROM {STAGED} s SEMI JOIN {ident(schema.table)} t ON {on}").fetchone()[0]
 
 
 def _next_id(con: duckdb.DuckDBPyConnection) -> int:

@@ -17,7 +17,7 @@ _HALF = "".join(chr(c) for c in range(0x21, 0x7F)) + " "
 _BLANKS = " \t\r\n\u3000\u00a0\ufeff"
 _INT = r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.0+)?"
 _DECIMAL = r"[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)"
-_DATE_PART = r"^(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})日?(\s+|T|$)"
+_DATE_PART = r"^(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})(日\s*|\s+|T|$)"
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y%m%d")
 YEARS = (1900, 2199)
 TRUE_WORDS = ("是", "y", "yes", "1", "true", "t", "√", "✓", "✔", "有", "对")
@@ -29,6 +29,11 @@ SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "date": "DATE", "datetime": "TIM
 def lit(text: str) -> str:
     """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    """A quoted SQL identifier (field names such as ``at`` or ``year`` are keywords)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def sql_type(f: Field) -> str:
