@@ -86,10 +86,11 @@ class DocumentContext:
 def extract(doc: Document) -> list[Fact]:
     """Every quantitative fact of `doc`, in text order."""
     ctx = DocumentContext(doc)
-    table_facts, table_lines = tables.extract(ctx)
+    tokens = scan_numbers(ctx.w)
+    table_facts, table_lines = tables.extract(ctx, tokens)
     candidates = []
     taken_until = -1
-    for tok in scan_numbers(ctx.w):
+    for tok in tokens:
         if tok.core_start < taken_until or ctx.seg.line(tok.core_start)[0] in table_lines:
             continue
         cand = candidate(ctx, tok)

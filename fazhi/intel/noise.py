@@ -17,6 +17,8 @@ _TOC = re.compile(r"(\.{2,}|…+|·{3,}|-{3,})\s*\d+\s*$")
 _TAIL_MARKERS = re.compile(r"(扫一扫在手机|二维码|分享到|【打印本页】|【关闭窗口】|上一篇|下一篇|相关链接|相关阅读|"
                            r"责任编辑|^编辑[:：]|版权所有|本条信息受|信息来源[:：])")
 _SHORT = 60
+_TAIL_MAX = 3000  # characters: a page footer is never longer
+_TAIL_LINE_MAX = 160  # a footer has no paragraph longer than this
 
 
 def detect_noise(text: str) -> tuple[tuple[int, int], ...]:
@@ -50,11 +52,17 @@ def _is_noise_line(line: str) -> bool:
 
 
 def _tail_start(lines, length: int) -> int:
-    """Start of the page footer: the first chrome marker line in the last third of the text."""
-    for start, _end, line in lines:
-        if start >= length * 2 / 3 and len(line) <= 120 and _TAIL_MARKERS.search(line):
-            return start
-    return length
+    """Start of the page footer: the first chrome marker line near the end after which no
+    paragraph of article length follows."""
+    longest_after = 0
+    tail = length
+    for start, _end, line in reversed(lines):
+        if length - start > _TAIL_MAX:
+            break
+        if len(line) <= 120 and _TAIL_MARKERS.search(line) and longest_after <= _TAIL_LINE_MAX:
+            tail = start
+        longest_after = max(longest_after, len(line))
+    return tail
 
 
 def _merge(spans):

@@ -58,12 +58,11 @@ def looks_traditional(text: str, sample: int = 20000) -> bool:
     return trad > simp
 
 
-def normalize(text: str, traditional: bool | None = None) -> Normalized:
-    """Simplified script (when the text is traditional) and ASCII digits, with an offset map."""
-    if traditional is None:
-        traditional = looks_traditional(text)
-    if not traditional:
-        return Normalized(normalize_digits(text), None, len(text))
+def normalize(text: str) -> Normalized:
+    """Simplified script and ASCII digits, with an offset map back to `text`.
+
+    t2s leaves simplified text unchanged, so it is applied to every text: documents that mix
+    scripts, or quote a traditional passage, are read like any other."""
     converted = _converter().convert(text)
     if len(converted) == len(text):
         return Normalized(normalize_digits(converted), None, len(text))

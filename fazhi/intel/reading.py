@@ -51,7 +51,7 @@ class Document:
     @cached_property
     def normalized(self) -> Normalized:
         """Simplified-script, ASCII-digit working text with a map back to `text` offsets."""
-        return normalize(self.text, self.traditional)
+        return normalize(self.text)
 
 
 def from_text(text: str, source: str = "<text>", fmt: str = "text", encoding: str | None = None,

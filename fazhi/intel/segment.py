@@ -57,7 +57,7 @@ class Segmentation:
         self.text = text
         self.sentence_breaks = [m.start() for m in _SENT_BREAK_RE.finditer(text)]
         self.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
-        self.line_breaks = [i for i, c in enumerate(text) if c == "\n"]
+        self.line_breaks = [m.start() for m in re.finditer("\n", text)]
         self.slogans = Spans(m.span() for m in _QUOTES.finditer(text))
         self.titles = Spans(m.span() for m in _TITLES.finditer(text))
         self.skip = Spans([m.span() for m in _SKIP.finditer(text)] + list(noise))

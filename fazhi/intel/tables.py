@@ -24,14 +24,16 @@ _CELL = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
 _MAX_DIGITS = 24
 
 
-def extract(ctx) -> tuple[list[Fact], set[int]]:
-    """Facts from every flattened table, and the working offsets of the lines they occupy."""
+def extract(ctx, tokens) -> tuple[list[Fact], set[int]]:
+    """Facts from every flattened table, and the working offsets of the lines they occupy.
+
+    `tokens` are the numbers of the whole text (values stated elsewhere confirm a split)."""
     facts: list[Fact] = []
     lines: set[int] = set()
     text_values = None
     for header_start, columns, rows in _tables(ctx.w):
         if text_values is None:
-            text_values = _values_in_text(ctx)
+            text_values = {t.value for t in tokens if not t.chinese}
         lines.add(header_start)
         lines.update(r[0] for r in rows)
         facts.extend(_table_facts(ctx, columns, rows, text_values))
@@ -58,6 +60,8 @@ def _tables(w: str):
 
 
 def _header(line: str):
+    if len(line) > 200 or line.count("(") + line.count("（") < 2:
+        return None
     cells = _HEADER_CELL.findall(line)
     if len(cells) < 2 or not all(u.strip() in UNITS or u.strip() in ("%", "％", "万元", "亿元", "万人") for _, u in cells):
         return None
@@ -84,12 +88,6 @@ def _rows(lines, i):
         rows.append((start, m.group("label").strip(), m.group("cells"), start + m.start("cells")))
         i += 1
     return rows, i
-
-
-def _values_in_text(ctx) -> set[Decimal]:
-    from .numbers import scan_numbers
-
-    return {t.value for t in scan_numbers(ctx.w) if not t.chinese}
 
 
 def _table_facts(ctx, columns, rows, text_values) -> list[Fact]:
