@@ -33,7 +33,8 @@ _COMPARISON = re.compile(
     r"(同比|环比|较去年同期|较去年|较上年|较上一年度|较上一年|较年初|较同期|比去年|比上年|较\d{4}年|与\d{4}年相比|与去年相比)?"
     r"[^，,。;；]{0,6}?(增长|上升|提高|提升|增加|下降|减少|降低|回落|下滑)了?$"
 )
-_FROM_TO = re.compile(r"(由|从)[^，,。;；]{0,10}$|(提高|提升|上升|增长|增加|下降|降低|减少|压缩|缩短|缩减|减至|降至)(至|到|为)[^，,。;；]{0,8}$")
+_TO = re.compile(r"(提高|提升|上升|增长|增加|下降|降低|减少|压缩|缩短|缩减|减|降)(至|到|为)[^，,。;；\d]{0,8}$")
+_FROM = re.compile(r"(由|从)[^，,。;；]{0,10}$")
 
 
 @dataclass
@@ -267,10 +268,11 @@ def comparison(w: str, start: int, clause_start: int) -> tuple[str | None, int |
         verb = m.group(2)
         sign = -1 if verb in ("下降", "减少", "降低", "回落", "下滑") else 1
         return (m.group(1) or "") + verb, sign
-    m = _FROM_TO.search(head)
+    m = _TO.search(head)
     if m:
-        return (m.group(1) or (m.group(2) + m.group(3))), None
-    return None, None
+        return m.group(1) + m.group(2), None
+    m = _FROM.search(head)
+    return (m.group(1), None) if m else (None, None)
 
 
 def subject_parts(ctx: DocumentContext, start: int, end: int) -> tuple[str, str, str]:

@@ -33,7 +33,7 @@ def clean_subject(left: str, right: str) -> str:
     """A short normalised subject from the words before and after a number."""
     left = _TRAILING.sub("", _LEADING.sub("", left.strip()))
     right = _LEADING.sub("", right.strip())
-    if len(left) >= 2:
+    if len(left) >= 3:
         return left[-24:]
     return (left + right)[:24]
 
