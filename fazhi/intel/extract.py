@@ -279,9 +279,9 @@ def subject_parts(ctx: DocumentContext, start: int, end: int) -> tuple[str, str,
     """(subject, words after, clause) around a number spanning [start, end) in the working text."""
     w = ctx.w
     c_start = _subject_start(w, start)
-    c_end = ctx.seg.clause(end)[1] if end < len(w) else len(w)
+    c_end = _subject_end(w, end)
     left = _after_last_number(w[c_start:start])
-    right = w[end:min(c_end, end + 20)]
+    right = w[end:min(c_end, end + 16)]
     return clean_subject(left, right), right, w[c_start:c_end]
 
 
@@ -295,6 +295,14 @@ def _subject_start(w: str, pos: int) -> int:
     while i >= floor and w[i] not in _SUBJECT_BREAKS:
         i -= 1
     return i + 1
+
+
+def _subject_end(w: str, pos: int) -> int:
+    i = pos
+    ceiling = min(len(w), pos + 30)
+    while i < ceiling and w[i] not in _SUBJECT_BREAKS - {"、"}:
+        i += 1
+    return i
 
 
 def _after_last_number(left: str) -> str:

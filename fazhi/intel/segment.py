@@ -61,8 +61,15 @@ class Segmentation:
         self.slogans = Spans(m.span() for m in _QUOTES.finditer(text))
         self.titles = Spans(m.span() for m in _TITLES.finditer(text))
         self.skip = Spans([m.span() for m in _SKIP.finditer(text)] + list(noise))
-        self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        self.years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if not self._comparative(m.start())]
         self._year_pos = [p for p, _ in self.years]
+
+    def _comparative(self, pos: int) -> bool:
+        """A year in a comparison (较2019年、2020年均有提升) is not the period of the figures around it."""
+        i = pos - 1
+        while i >= 0 and pos - i < 12 and self.text[i] not in "，,。;；\n":
+            i -= 1
+        return bool(re.search(r"较|比|与|相比|同比", self.text[i + 1:pos]))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return _between(self.sentence_breaks, pos, len(self.text))
