@@ -15,6 +15,9 @@ ACCESS_TESTED = {
     'core.holidayyear': 'tests/core/test_statutory_pages.py',
     'core.holidayday': 'tests/core/test_statutory_pages.py',
     'core.workflowevent': 'tests/core/test_meta.py',
+    'legality.reviewrequest': 'tests/legality/test_access.py',
+    'legality.legaladviser': 'tests/legality/test_access.py',
+    'legality.adviserengagement': 'tests/legality/test_access.py',
 }
 
 
