@@ -158,9 +158,12 @@ def parts(ctx, facts):
         floor = s_start
         if not w[s_start:m.start()].strip(" ,，:：(（"):
             floor = ctx.seg.sentence(max(0, s_start - 1))[0]
-        total = next((f for f in reversed(facts) if floor <= f.w_start and f.w_end <= m.start() and _is_count(f)), None)
-        if total is None:
+        before = [f for f in facts if floor <= f.w_start and f.w_end <= m.start() and _is_count(f)]
+        if not before:
             continue
+        total = before[-1]
+        if floor < s_start and sum(f.unit == total.unit for f in before) > 1:
+            continue  # "…A 48件，B 150件。其中…": which figure is the total is not said
         members = [f for f in facts if m.end() <= f.w_start and f.w_end <= s_end and _is_count(f)
                    and f.unit == total.unit and not _status_word(ctx, f)]
         if members:
@@ -176,6 +179,18 @@ def _status_word(ctx, f: Fact) -> bool:
     return ctx.w[i + 1:f.w_start].startswith(("已", "均", "全部"))
 
 
+_OUTCOMES = ("审结", "办结", "结案", "胜诉", "败诉", "维持", "撤销", "驳回", "纠错", "化解", "调解成功", "成功",
+             "通过", "完成", "落地", "办复", "答复", "整改", "受理", "立案", "采纳", "满意")
+
+
+def _outcome(ctx, f: Fact) -> bool:
+    i = f.w_start - 1
+    while i >= 0 and ctx.w[i] not in "，,。;；、:：":
+        i -= 1
+    head = re.sub(r"^(其中|已|共|均|全部)+", "", ctx.w[i + 1:f.w_start])
+    return head.startswith(_OUTCOMES)
+
+
 def _judge_parts(ctx, word: str, total: Fact, members: list[Fact], findings, made) -> None:
     too_big = [f for f in members if f.value > total.value]
     spans = [(total.start, total.end)] + [(f.start, f.end) for f in members]
@@ -186,6 +201,8 @@ def _judge_parts(ctx, word: str, total: Fact, members: list[Fact], findings, mad
             [(total.start, total.end), (f.start, f.end)], [total.text, f.text], "error", [total, f]))
     if too_big or len(members) < 2 or any(f.qualifier for f in members + [total]):
         return
+    if any(_outcome(ctx, f) for f in members):
+        return  # 审结30件，胜诉29件: outcomes nest inside each other, they are not siblings
     s = sum(f.value for f in members)
     listing = "+".join(_num(f.value) for f in members)
     if s == total.value:
@@ -307,25 +324,28 @@ def magnitudes(ctx, facts):
             findings.append(Finding("rate_over_100", f"“{f.subject}”为{f.text}，比率不应超过100%。",
                                     [(f.start, f.end)], [f.text], "error", [f]))
             continue
-        limit = _limit(f)
+        limit = _limit(f, 1 if ctx.region else 100)
         if limit and f.value > limit[0]:
             findings.append(Finding("implausible_magnitude", _magnitude_message(ctx, facts, f, *limit),
                                     [(f.start, f.end)], [f.text], "error", [f]))
     return findings, []
 
 
-def _limit(f: Fact):
+def _limit(f: Fact, scale: int):
+    """(limit, label) for a count; limits are for a district, `scale` widens them for a city, a
+    province or the country (reports that name no district)."""
     if not _is_count(f):
         return None
     what = f.subject + f.right[:8]
     for rx, units, limit, label in _LIMITS:
         if f.unit in units and rx.search(what):
-            return limit, label
+            return limit * scale, label
     return None
 
 
 def _magnitude_message(ctx, facts, f: Fact, limit: int, label: str) -> str:
-    msg = (f"“{f.subject}{f.text}”即{_human(f.value)}{f.unit}，远超一个区（县）{label}的合理量级"
+    level = "一个区（县）" if ctx.region else "一个省（市）"
+    msg = (f"“{f.subject}{f.text}”即{_human(f.value)}{f.unit}，远超{level}{label}的合理量级"
            f"（不超过约{_human(limit)}{f.unit}）。")
     s = _sentence(ctx, f)
     peers = [g for g in facts if _sentence(ctx, g) == s and g is not f and _is_count(g) and g.unit == f.unit]
@@ -349,19 +369,56 @@ def _human(v) -> str:
 # ---------------------------------------------------------------- repeated figures
 
 def repeats(ctx, facts):
+    """The same figure (same indicator, period, unit, scope and nearly the same wording) stated
+    with values that do not agree even after rounding."""
     findings = []
     groups = defaultdict(list)
     for f in facts:
         if f.indicator and not f.comparison and f.direction is None and f.kind != "rank" and f.high is None:
             groups[(f.indicator, f.period, f.unit, _scope(ctx, f))].append(f)
-    for (code, period, unit, _), group in groups.items():
-        if len({f.value for f in group}) < 2:
-            continue
-        listing = "；".join(_shown(f) for f in group)
-        findings.append(Finding("inconsistent_repeat",
-                                f"同一指标（{code}，{period}年）前后出现不同数值：{listing}。",
-                                [(f.start, f.end) for f in group], [f.text for f in group], "warning", group))
+    seen: set[int] = set()
+    for (code, period, _unit, _scope_), group in groups.items():
+        for i, a in enumerate(group):
+            clash = [b for b in group[i + 1:] if id(b) not in seen and _same_figure(a, b) and not _agree(a, b)]
+            if not clash or id(a) in seen:
+                continue
+            members = [a] + clash
+            seen.update(id(x) for x in members)
+            listing = "；".join(_shown(f) for f in members)
+            findings.append(Finding("inconsistent_repeat", f"同一指标（{code}，{period}年）前后出现不同数值：{listing}。",
+                                    [(f.start, f.end) for f in members], [f.text for f in members], "warning",
+                                    members))
     return findings, []
+
+
+def _is_table(f: Fact) -> bool:
+    return (f.note or "").startswith("表格:")
+
+
+def _same_figure(a: Fact, b: Fact) -> bool:
+    """Nearly the same subject words; a table's short column header need only be contained."""
+    ga, gb = _bigrams(_strip_years(a.subject)), _bigrams(_strip_years(b.subject))
+    if not ga or not gb:
+        return False
+    common = len(ga & gb)
+    if _is_table(a) != _is_table(b):
+        return common / min(len(ga), len(gb)) >= 0.5
+    return common / len(ga | gb) >= 0.5
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    """Equal once the more precise value is rounded like the less precise one (and 约 widens)."""
+    places = min(_places(a), _places(b))
+    ra, rb = (round(x.value, places) for x in (a, b))
+    if ra == rb:
+        return True
+    if a.qualifier in ("约", "近") or b.qualifier in ("约", "近"):
+        return abs(a.value - b.value) <= max(abs(a.value), abs(b.value)) * Decimal("0.05")
+    return False
 
 
 def _shown(f: Fact) -> str:

@@ -293,6 +293,9 @@ def _subject_start(w: str, pos: int) -> int:
     i = pos - 1
     floor = max(0, pos - 30)
     while i >= floor and w[i] not in _SUBJECT_BREAKS:
+        if w[i] in ")）":
+            opening = max(w.rfind("(", floor, i), w.rfind("（", floor, i))
+            i = opening if opening >= 0 else i
         i -= 1
     return i + 1
 
@@ -322,7 +325,7 @@ def _after_last_number(left: str) -> str:
 def indicator(ctx: DocumentContext, subject: str, right: str, unit: str, pos: int) -> str | None:
     s, e = ctx.seg.sentence(pos)
     p_start, p_end = ctx.seg.line(pos)
-    return map_indicator(subject, right, unit, ctx.w[s:e], ctx.w[p_start:p_end])
+    return map_indicator(subject, right, unit, ctx.w[s:e], ctx.w[p_start:p_end], ctx.w[p_start:pos])
 
 
 def period(ctx: DocumentContext, pos: int) -> int | None:

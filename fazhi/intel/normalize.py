@@ -65,8 +65,31 @@ def normalize(text: str) -> Normalized:
     scripts, or quote a traditional passage, are read like any other."""
     converted = _converter().convert(text)
     if len(converted) == len(text):
-        return Normalized(normalize_digits(converted), None, len(text))
-    return _chunked(text)
+        return _repair(Normalized(normalize_digits(converted), None, len(text)))
+    return _repair(_chunked(text))
+
+
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d+\s*[%‰])")
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+def _repair(norm: Normalized) -> Normalized:
+    """Undo two artefacts of scraped pages: 11。3% (a full stop as decimal point) and pinyin glosses
+    inserted after characters (復(fù)議). The first keeps the length; the second is removed, with
+    the offset map adjusted."""
+    text = _DECIMAL_STOP.sub(".", norm.text)
+    glosses = [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+    if not glosses:
+        return Normalized(text, norm.to_original, norm.original_length)
+    keep: list[int] = []
+    pos = 0
+    for s, e in glosses:
+        keep.extend(range(pos, s))
+        pos = e
+    keep.extend(range(pos, len(text)))
+    mapping = norm.to_original
+    return Normalized("".join(text[i] for i in keep), tuple(mapping[i] if mapping else i for i in keep),
+                      norm.original_length)
 
 
 def _chunked(text: str) -> Normalized:

@@ -27,6 +27,8 @@ class Indicator:
     context: re.Pattern | None
     sentence: re.Pattern | None
     exclude: re.Pattern | None
+    domain: re.Pattern | None
+    rival: re.Pattern | None
 
 
 def clean_subject(left: str, right: str) -> str:
@@ -50,15 +52,16 @@ def _entry(e: dict) -> Indicator:
         return re.compile(e[key]) if e.get(key) else None
 
     return Indicator(e["code"], e["label"], frozenset(e["units"]), re.compile(e["subject"]),
-                     rx("context"), rx("sentence"), rx("exclude"))
+                     rx("context"), rx("sentence"), rx("exclude"), rx("domain"), rx("rival"))
 
 
 def labels() -> dict[str, str]:
     return {i.code: i.label for i in catalogue()}
 
 
-def map_indicator(subject: str, right: str, unit: str, sentence: str, paragraph: str) -> str | None:
-    """The catalogue code of a fact, or None."""
+def map_indicator(subject: str, right: str, unit: str, sentence: str, paragraph: str,
+                  before: str = "") -> str | None:
+    """The catalogue code of a fact, or None. `before` is the paragraph up to the number."""
     target = f"{subject}#{right}"
     for ind in catalogue():
         if unit not in ind.units or not ind.subject.search(target):
@@ -69,5 +72,14 @@ def map_indicator(subject: str, right: str, unit: str, sentence: str, paragraph:
             continue
         if ind.sentence and not ind.sentence.search(sentence):
             continue
+        if ind.domain and not _last_is_domain(ind, before):
+            continue
         return ind.code
     return None
+
+
+def _last_is_domain(ind: Indicator, before: str) -> bool:
+    """Of the domain and rival words, the last one written before the number is a domain word."""
+    last_domain = max((m.end() for m in ind.domain.finditer(before)), default=-1)
+    last_rival = max((m.end() for m in ind.rival.finditer(before)), default=-1) if ind.rival else -1
+    return last_domain > last_rival

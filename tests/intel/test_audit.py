@@ -101,6 +101,8 @@ def test_parts_against_total():
     assert _kinds("共受理案件100件，其中一般程序60件，简易程序45件。") == ["parts_exceed_total"]
     assert _kinds("共申报项目50个（包括20个部门项目及25个街乡项目）。") == ["parts_total_mismatch"]
     assert _kinds("共清理文件90件，其中废止16件、修改7件。") == []
+    assert _kinds("办理行政应诉案件42件，其中审结30件，胜诉29件。") == []  # outcomes nest, not siblings
+    assert _kinds("决定撤销48件，确认违法150件。其中行政强制类案件164件。") == []  # total not said
 
 
 def test_change_contradicting_values():
@@ -113,13 +115,18 @@ def test_change_contradicting_values():
 
 def test_rate_over_100_and_magnitudes():
     assert _kinds("全区行政诉讼败诉率为120%。") == ["rate_over_100"]
-    assert _kinds("全年受理行政复议申请150万件。") == ["implausible_magnitude"]
+    assert _kinds("通州区全年受理行政复议申请150万件。") == ["implausible_magnitude"]
+    assert _kinds("2018年，全国各级行政复议机关依法办理行政复议案件25.7万件。") == []  # no district: wider limits
     assert _kinds("全年受理12345热线诉求76.6万件，同比增长30.86%。") == []
 
 
 def test_same_figure_twice():
     text = "2023年，全年共收到行政复议申请1113件。\n……\n2023年全区收到行政复议申请1131件，审结977件。"
     assert _kinds(text) == ["inconsistent_repeat"]
+    text = "2023年，直接纠错236件，纠错率24.2%。\n审结977件中直接纠错236件，纠错率约为24%。"
+    assert _kinds(text) == []  # 24.2% rounded is 24%
+    text = "2018年，办结复议案件22.4万件。\n司法部办结国务院行政复议案件2536件。"
+    assert _kinds(text) == []  # different populations
 
 
 def test_duplicate_paragraphs():
