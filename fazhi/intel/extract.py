@@ -16,8 +16,8 @@ from functools import cached_property
 
 from .context import detect_issuer, detect_region
 from .facts import Fact
-from .lexicon import (ABSTRACT_NOUNS, CLAUSE_BREAKS, MAX_UNIT_LEN, NARRATIVE_YEAR_AFTER, NARRATIVE_YEAR_BEFORE,
-                      UNITS, WEAK_UNITS)
+from .lexicon import (ABSTRACT_NOUNS, CLAUSE_BREAKS, HOTLINES, MAX_UNIT_LEN, NARRATIVE_YEAR_AFTER,
+                      NARRATIVE_YEAR_BEFORE, UNITS, WEAK_UNITS)
 from .numbers import SUFFIX_QUALIFIERS, NumberToken, scan_numbers
 from .reading import Document
 from .segment import Segmentation
@@ -25,16 +25,20 @@ from .subjects import clean_subject, map_indicator
 from . import postprocess, tables
 
 _RANK_VERBS = re.compile(r"(排名|排在|排位|位列|位居|名列|居于)[^，,。;；]{0,8}$")
-_ASCII_BEFORE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋·•&_/#@\\=<>")
+_ASCII_BEFORE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋·•&_/#@\\=<>×*＊")
 _POST_UNIT = ("或以上", "以上", "以下", "左右", "上下", "余", "多")
 _SINGLE_ROUND = set("十百千万")
 _CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿")
-_COMPARISON = re.compile(
-    r"(同比|环比|较去年同期|较去年|较上年|较上一年度|较上一年|较年初|较同期|比去年|比上年|较\d{4}年|与\d{4}年相比|与去年相比)?"
-    r"[^，,。;；]{0,6}?(增长|上升|提高|提升|增加|下降|减少|降低|回落|下滑)了?$"
-)
+_MARKER = (r"(同比|环比|较去年同期|较去年|较上年|较上一年度|较上一年|较年初|较同期|比去年|比上年|较\d{4}年|与\d{4}年相比|"
+           r"与去年相比)")
+_VERB = r"(增长|上升|提高|提升|增加|下降|减少|降低|回落|下滑)了?$"
+_COMPARISON = re.compile(_MARKER + r"[^，,。;；\d]{0,6}?" + _VERB)
+_CHANGE = re.compile(_VERB)
 _TO = re.compile(r"(提高|提升|上升|增长|增加|下降|降低|减少|压缩|缩短|缩减|减|降)(至|到|为)[^，,。;；\d]{0,8}$")
 _FROM = re.compile(r"(由|从)[^，,。;；]{0,10}$")
+
+
+_ATTACHED_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:的|为|是|共|有)?$")
 
 
 @dataclass
@@ -167,6 +171,8 @@ def _unit(w: str, tok: NumberToken):
         return "%", "%", *_post_qualifier(w, pos, qualifier)
     if w[pos:pos + 1] == " ":
         pos += 1
+    elif w[pos:pos + 1] == "\n" and _wrapped(w, pos):
+        pos += 1
     if qualifier is None and w[pos:pos + 1] in ("余", "多"):
         qualifier = SUFFIX_QUALIFIERS[w[pos]]
         pos += 1
@@ -176,6 +182,13 @@ def _unit(w: str, tok: NumberToken):
             end, qualifier = _post_qualifier(w, pos + k, qualifier)
             return UNITS[written], written, end, qualifier
     return None
+
+
+def _wrapped(w: str, newline: int) -> bool:
+    """A line broken in the middle of a sentence (hard-wrapped text): long, no closing punctuation."""
+    start = w.rfind("\n", 0, newline) + 1
+    line = w[start:newline]
+    return len(line) >= 30 and line.rstrip()[-1:] not in "。！？!?；;：:”"
 
 
 def _post_qualifier(w: str, pos: int, qualifier: str | None):
@@ -199,6 +212,10 @@ def _plausible(w: str, tok: NumberToken, unit: str, written: str, end: int, qual
         return True
     if unit == "年" and not _duration_years(w, tok, written, end):
         return False
+    if unit in ("个月", "天") and _narrative_before(w, tok):
+        return False
+    if tok.value in HOTLINES and unit not in ("件", "人次", "次", "个", "项", "条", "通", "件次", "户", "家", "人"):
+        return False
     after = w[end:end + 6]
     if written == "周" and after.startswith("年"):
         return False
@@ -207,6 +224,11 @@ def _plausible(w: str, tok: NumberToken, unit: str, written: str, end: int, qual
     if any(noun in after[:5] for noun in ABSTRACT_NOUNS):
         return False
     return not tok.chinese or _chinese_count_ok(w, tok, written, end, qualifier, seg)
+
+
+def _narrative_before(w: str, tok: NumberToken) -> bool:
+    before = w[max(0, tok.start - 2):tok.start]
+    return any(before.endswith(b) for b in NARRATIVE_YEAR_BEFORE)
 
 
 def _duration_years(w: str, tok: NumberToken, written: str, end: int) -> bool:
@@ -231,6 +253,8 @@ def _chinese_count_ok(w: str, tok: NumberToken, written: str, end: int, qualifie
         return False  # 百名行长进千企, 千家万户: rhetoric unless 余/以上/近… makes it a count
     if w[end:end + 1] in _CN_NUMERAL_CHARS and len(core) == 1:
         return False  # 三心二意-like patterns
+    if written == "类" and len(core) == 1 and re.search(r"[一二]类", w[seg.sentence(tok.start)[0]:tok.start]):
+        return False  # 一类占88.5%，二类占11.5%，无三类: class labels, not counts
     return not _restates_enumeration(w, tok, seg)
 
 
@@ -264,10 +288,13 @@ def comparison(w: str, start: int, clause_start: int) -> tuple[str | None, int |
     head = w[max(clause_start, start - 20):start]
     head = re.sub(r"(约为|约|近|超过|达到|达)$", "", head)
     m = _COMPARISON.search(head)
-    if m:
-        verb = m.group(2)
+    marker, verb = (m.group(1), m.group(2)) if m else ("", None)
+    if verb is None:
+        m = _CHANGE.search(head)
+        verb = m.group(1) if m else None
+    if verb:
         sign = -1 if verb in ("下降", "减少", "降低", "回落", "下滑") else 1
-        return (m.group(1) or "") + verb, sign
+        return marker + verb, sign
     m = _TO.search(head)
     if m:
         return m.group(1) + m.group(2), None
@@ -330,6 +357,9 @@ def indicator(ctx: DocumentContext, subject: str, right: str, unit: str, pos: in
 
 def period(ctx: DocumentContext, pos: int) -> int | None:
     """The year written last before the number in its sentence, else paragraph, else the document's."""
+    attached = _ATTACHED_YEAR.search(ctx.w, max(0, pos - 8), pos)
+    if attached:
+        return int(attached.group(1))  # 较2022年558件: the figure of 2022
     s, _ = ctx.seg.sentence(pos)
     year = ctx.seg.year_before(pos, s)
     if year is None:

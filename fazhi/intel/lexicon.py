@@ -20,13 +20,13 @@ UNITS: dict[str, str] = {
     "届": "届", "轮": "轮", "类": "类", "种": "种", "组": "组", "剂": "剂", "单": "单", "卷": "卷",
     "块": "块", "株": "株", "棵": "棵", "头": "头", "只": "只", "款": "款", "门": "门", "节": "节",
     "堂": "堂", "天": "天", "年": "年", "岁": "岁", "倍": "倍", "周": "周", "号人": "人", "枚": "枚",
-    "根": "根", "间": "间", "层": "层", "片": "片", "道": "道", "封": "封", "份次": "份次", "户数": "户",
+    "根": "根", "间": "间", "通": "通", "层": "层", "片": "片", "道": "道", "封": "封", "份次": "份次", "户数": "户",
 }
 MAX_UNIT_LEN = max(map(len, UNITS))
 
 # Units that only make sense after Arabic digits, a multiplier, or a multi-character numeral:
 # a lone Chinese digit before them is a word (三元桥, 一道, 三间房, 两层, 五道口, 八里庄 ...).
-WEAK_UNITS = {"元", "道", "间", "层", "片", "头", "门", "节", "周", "根", "封", "只", "块", "单", "号人", "所",
+WEAK_UNITS = {"通", "元", "道", "间", "层", "片", "头", "门", "节", "周", "根", "封", "只", "块", "单", "号人", "所",
               "处", "部", "张", "场", "位", "种", "组", "台", "本", "卷", "款", "堂", "天", "岁", "倍", "轮"}
 
 # A Chinese-numeral count of one of these nouns describes structure, not work done.
@@ -34,7 +34,10 @@ ABSTRACT_NOUNS = ("方面", "维度", "层面", "角度", "方向", "原则", "�
                   "理念", "步骤", "阶段", "要素", "特点", "特征", "优势", "体系", "层次", "关键词", "结合")
 
 # Words before 年 that make it a narrative span of time rather than a fact.
-NARRATIVE_YEAR_BEFORE = ("过去", "近", "经过", "关键", "这", "那", "前", "后", "最后", "头", "未来", "今后", "几")
+NARRATIVE_YEAR_BEFORE = ("过去", "近", "经过", "关键", "这", "那", "前", "后", "最后", "头", "未来", "今后", "几",
+                         "已", "仅", "才", "不到")
+# Well-known service numbers: a name, not a count, unless a counting unit follows (12348热线, 12345天津…)
+HOTLINES = {12345, 12348, 12315, 12369, 12333, 12366, 12388, 12380, 12338, 12350, 12355, 12358, 12365, 12351}
 NARRATIVE_YEAR_AFTER = ("来", "前", "后", "里", "间", "中", "之", "以来", "多来", "行动", "规划", "计划", "纲要")
 
 # Verbs of change; the sign says which way.

@@ -37,7 +37,7 @@ SUFFIX_QUALIFIERS = {
 
 _CN_D = "零〇一二两三四五六七八九"
 _CN_CORE = rf"[{_CN_D}十百千]+(?:[万亿]+[{_CN_D}十百千]+)*(?:点[{_CN_D}]+)?"
-_AR_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+_AR_CORE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])|\d+(?:\.\d+)?"
 _CORE = rf"(?:{_AR_CORE}|{_CN_CORE})(?:[余多]?[十百千](?![十百千]))?(?:[余多]?[万亿]+)?"
 _PRE = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _POST = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
@@ -82,7 +82,8 @@ def parse_number(text: str) -> Decimal:
     Qualifier characters 余/多 inside the number are ignored (the caller records them).
     Raises ValueError when the text is not a number.
     """
-    s = normalize_digits(text).replace(",", "").replace("余", "").replace("多", "").strip()
+    s = normalize_digits(text).replace(",", "").replace("余", "").replace("多", "")
+    s = re.sub(r"(?<=\d)[ \u00a0\u2009](?=\d{3})", "", s).strip()
     if not s:
         raise ValueError(f"not a number: {text!r}")
     try:
