@@ -22,7 +22,7 @@ from .numbers import SUFFIX_QUALIFIERS, NumberToken, scan_numbers
 from .reading import Document
 from .segment import Segmentation
 from .subjects import clean_subject, map_indicator
-from . import postprocess, tables
+from . import grid, postprocess, tables
 
 _RANK_VERBS = re.compile(r"(排名|排在|排位|位列|位居|名列|居于)[^，,。;；]{0,8}$")
 _ASCII_BEFORE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋·•&_/#@\\=<>×*＊")
@@ -93,6 +93,9 @@ def extract(doc: Document) -> list[Fact]:
     ctx = DocumentContext(doc)
     tokens = scan_numbers(ctx.w)
     table_facts, table_lines = tables.extract(ctx, tokens)
+    grid_facts, grid_lines = grid.extract(ctx)
+    table_facts += grid_facts
+    table_lines |= grid_lines
     candidates = []
     taken_until = -1
     for tok in tokens:

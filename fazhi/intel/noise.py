@@ -59,7 +59,8 @@ def _tail_start(lines, length: int) -> int:
     for start, _end, line in reversed(lines):
         if length - start > _TAIL_MAX:
             break
-        if len(line) <= 120 and _TAIL_MARKERS.search(line) and longest_after <= _TAIL_LINE_MAX:
+        if start >= length * 0.6 and len(line) <= 120 and _TAIL_MARKERS.search(line) \
+                and longest_after <= _TAIL_LINE_MAX:
             tail = start
         longest_after = max(longest_after, len(line))
     return tail

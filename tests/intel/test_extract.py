@@ -60,3 +60,18 @@ def test_json_and_csv():
     assert '"value": 977' in to_json(facts) and '"unit": "件"' in to_json(facts)
     header, first = to_csv(facts).splitlines()[:2]
     assert header.startswith("source,region,period,indicator") and ",977," in first
+
+
+def test_delimited_table_rows_take_units_from_header_and_caption():
+    text = ("表一 行政处罚实施情况\n行政处罚实施数量(宗) | ||||\n警告 | 罚款 | 合计(宗) | 罚没金额(万元) |\n"
+            "12 | 94 | 106 | 17.5 |\n说明：按决定数量统计。")
+    facts = extract(from_text(text))
+    assert [(f.text, float(f.value), f.unit) for f in facts] == [
+        ("12", 12.0, "宗"), ("94", 94.0, "宗"), ("106", 106.0, "宗"), ("17.5", 175000.0, "元")]
+    assert facts[1].subject == "罚款"
+
+
+def test_byline_near_the_top_does_not_hide_the_article():
+    text = ("普法活动走进庙会\n来源：某某网 | 责任编辑：某某 | 发布时间：2019-04-19\n"
+            "活动期间，共表演法治节目10余个，解答群众各类法律咨询200余人次，发放宣传资料16000余份。")
+    assert len(extract(from_text(text))) == 3
