@@ -88,3 +88,25 @@ def test_short_rows_are_padded(tmp_path, sample, store):
     path.write_text(",".join(HEADER) + "\nA1,1\nA2,2,3.5\n", encoding="utf-8")
     result = import_file(path, sample, store)
     assert result.ok and result.rows == 2
+
+
+def test_blank_lines_in_crlf_file(tmp_path, sample, store):
+    lines = [",".join(HEADER), ",".join(row()), "", ",".join(row(code="A2", seq="y"))]
+    path = tmp_path / "crlf.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    assert [e.row for e in import_file(path, sample, store).errors] == [4]
+
+
+@pytest.mark.parametrize("chunks, start, interior", [
+    ([b"h\nA\n\nB\n"], 2, True),
+    ([b"h\nA\n", b"\nB\n"], 2, True),  # the blank line straddles two chunks
+    ([b"h\r\nA\r", b"\n\r\nB\r\n"], 3, True),
+    ([b"h\nA\nB\n\n\n"], 2, False),  # trailing blank lines are harmless
+    ([b"t\n\nh\nA\nB\n"], 5, False),  # a blank line above the header is not in the data
+])
+def test_blank_line_scanner(chunks, start, interior):
+    from fazhi.core.ingest.encoding import BlankLines
+    scanner = BlankLines(start)
+    for chunk in chunks:
+        scanner.feed(chunk)
+    assert scanner.interior is interior

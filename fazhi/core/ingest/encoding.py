@@ -35,23 +35,29 @@ def sniff_encoding(path: Path) -> str:
 
 
 class BlankLines:
-    """Notices a blank line after byte ``start`` and before the last non-blank byte of a stream."""
+    """Notices a blank line after byte ``start`` and before the last non-blank byte of a stream.
+
+    The needle is chosen from the first line ending seen (a blank line is
+    ``\\n\\n``, or ``\\n\\r\\n`` in CRLF files), so each chunk is searched once.
+    """
 
     def __init__(self, start: int):
         self.start = start
         self.pos = 0
         self.tail = b""
+        self.needle: bytes | None = None
         self.first_blank: int | None = None
         self.last_text = -1
 
     def feed(self, chunk: bytes) -> None:
         if not chunk:
             return
-        buf, base = self.tail + chunk, self.pos - len(self.tail)
-        if self.first_blank is None:
-            hits = [base + i for i in (_find_from(buf, b"\n\n", self.start - base),
-                                       _find_from(buf, b"\n\r\n", self.start - base)) if i >= 0]
-            self.first_blank = min(hits) if hits else None
+        if self.needle is None and b"\n" in chunk:
+            self.needle = b"\n\r\n" if b"\r\n" in chunk[: chunk.index(b"\n") + 1] else b"\n\n"
+        if self.first_blank is None and self.needle:
+            buf, base = self.tail + chunk, self.pos - len(self.tail)
+            hit = buf.find(self.needle, max(self.start - base - 1, 0))
+            self.first_blank = base + hit if hit >= 0 else None
         body = len(chunk.rstrip())
         if body:
             self.last_text = self.pos + body - 1
@@ -61,10 +67,6 @@ class BlankLines:
     @property
     def interior(self) -> bool:
         return self.first_blank is not None and self.first_blank < self.last_text
-
-
-def _find_from(buf: bytes, needle: bytes, start: int) -> int:
-    return buf.find(needle, max(start - 1, 0))
 
 
 @dataclass

@@ -7,10 +7,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import duckdb
 
+from .checks import RowCheck, run_checks
 from .encoding import file_sha256
 from .errors import IngestFailure, RowError
 from .land import Batch, land, record_batch
@@ -39,12 +40,14 @@ class ImportResult:
 
 def import_file(path: str | Path, schema: RecordSchema | str, db_path: str | Path | duckdb.DuckDBPyConnection, *,
                 progress: ProgressFn | None = None, user_label: str | None = None,
-                file_name: str | None = None, max_errors: int = MAX_ERRORS) -> ImportResult:
+                file_name: str | None = None, max_errors: int = MAX_ERRORS,
+                checks: Sequence[RowCheck] = ()) -> ImportResult:
     """Import ``path`` into the DuckDB store ``db_path`` (a file path or an open connection).
 
     The file lands whole or not at all.  ``progress(done, total)`` is called
     on this thread as the import advances; ``file_name`` is the name shown in
     errors (defaults to the file's own name, useful for uploaded temp files).
+    ``checks`` are the caller's extra row checks (see :mod:`.checks`).
     """
     path = Path(path)
     schema = get_schema(schema) if isinstance(schema, str) else schema
@@ -53,7 +56,7 @@ def import_file(path: str | Path, schema: RecordSchema | str, db_path: str | Pat
     started = time.perf_counter()
     with _connection(db_path) as con, tempfile.TemporaryDirectory(prefix="fazhi-ingest-") as work:
         try:
-            result = _run(path, schema, con, Path(work), batch, prog, max_errors)
+            result = _run(path, schema, con, Path(work), batch, prog, max_errors, checks)
         finally:
             drop_temp(con)
     prog.finish()
@@ -66,7 +69,7 @@ def _kind(path: Path) -> str:
 
 
 def _run(path: Path, schema: RecordSchema, con, work: Path, batch: Batch, prog: Progress,
-         max_errors: int) -> ImportResult:
+         max_errors: int, checks: Sequence[RowCheck] = ()) -> ImportResult:
     try:
         prog.phase("read")
         src = open_source(path, schema, work, batch.file_name, prog.fraction)
@@ -76,6 +79,8 @@ def _run(path: Path, schema: RecordSchema, con, work: Path, batch: Batch, prog: 
         prog.phase("validate")
         batch.row_count = stage(con, src, schema, prog)
         errors, count = collect_errors(con, src, schema, max_errors)
+        if checks:
+            errors, count = run_checks(con, src, schema, checks, errors, count, max_errors)
     except IngestFailure as failure:
         return _reject(con, path, batch, failure.errors, len(failure.errors))
     if count:

@@ -140,6 +140,20 @@ def _is_path(source: str | Path) -> bool:
     return isinstance(source, Path) or ("\n" not in source and source.endswith((".yaml", ".yml")))
 
 
+_registered: dict[str, RecordSchema] = {}
+
+
+def register_schema(schema: RecordSchema) -> RecordSchema:
+    """Make an app's record type known to :func:`get_schema` (it wins over a built-in example of the same name)."""
+    _registered[schema.name] = schema
+    return schema
+
+
+def registered_schemas() -> dict[str, RecordSchema]:
+    """Every known schema by name: the built-in examples overlaid with the schemas apps registered."""
+    return {**builtin_schemas(), **_registered}
+
+
 def builtin_schemas() -> dict[str, RecordSchema]:
     """The schemas shipped in ``fazhi/core/ingest/schemas/``, by name."""
     schemas = (load_schema(p) for p in sorted(SCHEMA_DIR.glob("*.yaml")))
@@ -148,6 +162,6 @@ def builtin_schemas() -> dict[str, RecordSchema]:
 
 def get_schema(name: str) -> RecordSchema:
     try:
-        return builtin_schemas()[name]
+        return registered_schemas()[name]
     except KeyError:
         raise SchemaError(f"未知的记录类型“{name}”") from None

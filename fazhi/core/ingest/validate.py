@@ -26,11 +26,13 @@ def present_fields(schema: RecordSchema, src: Source) -> list[Field]:
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, src: Source, prog: Progress) -> None:
-    """Read the source into a temporary all-text table (columns c0, c1, ...)."""
+    """Read the source into a temporary all-text table (the mapped columns c<i> of the file)."""
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(src.width)) + "}"
     options = (f"header=false, skip={int(src.skip)}, columns={columns}, delim={lit(src.delimiter)}, "
                "quote='\"', escape='\"', auto_detect=false, null_padding=true, strict_mode=false")
-    sql = f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT * FROM read_csv({lit(str(src.path))}, {options}EXTRA)"
+    keep = sorted(set(src.columns.values()) | ({0} if src.numbered else set()))
+    select = ", ".join(f"c{i}" for i in keep)  # projection pushdown: unmapped columns are never built
+    sql = f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT {select} FROM read_csv({lit(str(src.path))}, {options}EXTRA)"
     try:
         prog.run(con, sql.replace("EXTRA", ""))
     except duckdb.Error as exc:
