@@ -82,6 +82,8 @@ def parse_number(text: str) -> Decimal:
     Qualifier characters 余/多 inside the number are ignored (the caller records them).
     Raises ValueError when the text is not a number.
     """
+    if text.isascii() and text.replace(".", "", 1).isdigit():
+        return Decimal(text)
     s = normalize_digits(text).replace(",", "").replace("余", "").replace("多", "")
     s = re.sub(r"(?<=\d)[ \u00a0\u2009](?=\d{3})", "", s).strip()
     if not s:
@@ -223,6 +225,8 @@ def scan_numbers(text: str) -> list[NumberToken]:
 
 
 def _from_match(m: re.Match) -> NumberToken | None:
+    if m.group() == "一" and m.string[m.start() - 1:m.start()] != "第":
+        return None  # a lone 一 is a word (一批, 一体化, 进一步), except in 第一
     core = m.group("pc") or m.group("n1")
     core_start = m.start("pc") if m.group("pc") else m.start("n1")
     try:
