@@ -83,14 +83,15 @@ class AuditReport:
 
 def audit(doc: Document, facts: list[Fact] | None = None) -> AuditReport:
     """Audit the figures of `doc` (extracting them when `facts` is not given)."""
-    from . import checks
+    from . import checks, checks_change, checks_figures
 
     if facts is None:
         facts = extract(doc)
     ctx = DocumentContext(doc)
     findings: list[Finding] = []
     made: list[Check] = []
-    for run in (checks.rates, checks.parts, checks.changes, checks.magnitudes, checks.repeats, checks.paragraphs):
+    for run in (checks.rates, checks.parts, checks_change.changes, checks_figures.magnitudes,
+                checks_figures.repeats, checks_figures.paragraphs):
         f, c = run(ctx, facts)
         findings.extend(f)
         made.extend(c)

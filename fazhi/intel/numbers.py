@@ -49,7 +49,7 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<rs>[-~～–—至到])(?P<n2>{_CORE})(?P<p2>[%‰])?)?)"
     rf"(?P<post>{_POST})?"
 )
-_CHENG_RE = re.compile(rf"(?P<n>[二两三四五六七八九]|十)成(?![为立功果绩员本交熟效长就型品年])|一半")
+_CHENG_RE = re.compile(r"(?P<n>[二两三四五六七八九]|十)成(?![为立功果绩员本交熟效长就型品年])|一半")
 
 
 @dataclass(frozen=True)

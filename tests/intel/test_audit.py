@@ -111,6 +111,8 @@ def test_change_contradicting_values():
     assert _kinds(text) == ["change_contradiction"]
     text = "2021年受理行政复议申请100件。2022年受理行政复议申请120件，同比增长20%。"
     assert _kinds(text) == []
+    assert _kinds("2023年，通州区共收到行政复议申请1113件，较2022年558件同比增长80%。") == ["change_contradiction"]
+    assert _kinds("2023年，通州区共收到行政复议申请1113件，较2022年558件同比增长99.5%。") == []
 
 
 def test_rate_over_100_and_magnitudes():
