@@ -1,0 +1,201 @@
+"""The indicator engine: every measure of the catalogue, computed set-based on an Ibis backend.
+
+One scan per (table, date column) computes all additive measures of that table at once
+(unit × month conditional aggregates); distinct counts and lists in force keep their values so that
+they can be re-counted per unit subtree and period. Roll-up over the unit hierarchy and the
+quarter/year grains then works on these small aggregates, identically for DuckDB and Spark.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import ibis
+import pandas as pd
+
+from . import periods, sources
+from .definitions import Indicator, Measure
+from .dsl import compile_condition
+
+RESULT_COLUMNS = ['indicator', 'version', 'unit_code', 'grain', 'period', 'numerator', 'denominator', 'value',
+                  'small_sample']
+
+
+@dataclass(frozen=True)
+class Window:
+    first: dt.date  # first day of the first month
+    last: dt.date  # last day of the last month
+    as_of: dt.date
+
+    @property
+    def months(self) -> list[int]:
+        return periods.months_between(self.first, self.last)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {'as_of': self.as_of}
+
+
+def _month_expr(column: Any) -> Any:
+    return column.year() * 100 + column.month()
+
+
+def _in_window(column: Any, window: Window) -> Any:
+    return (column >= ibis.literal(window.first)) & (column < ibis.literal(window.last + dt.timedelta(days=1)))
+
+
+def _additive(con: Any, source: str, date: str, measures: list[Measure], window: Window) -> pd.DataFrame:
+    """(unit_code, month, measure key, amount) for count/sum measures of one table and date column."""
+    t = sources.table(con, source)
+    t = t.filter(_in_window(t[date], window))
+    aggs = {}
+    for m in measures:
+        cond = compile_condition(t, m.where, window.params)
+        aggs[m.key] = t.count(where=cond) if m.kind == 'count' else t[m.column].sum(where=cond)
+    grouped = t.group_by(unit_code=t[measures[0].unit_column], month=_month_expr(t[date])).aggregate(**aggs)
+    frame = grouped.to_pandas()
+    return frame.melt(id_vars=['unit_code', 'month'], var_name='measure', value_name='amount')
+
+
+def _distinct_values(con: Any, m: Measure, window: Window) -> pd.DataFrame:
+    """(unit_code, month, value) rows of a count_distinct measure placed by date."""
+    t = sources.table(con, m.source)
+    cond = compile_condition(t, m.where, window.params) & _in_window(t[m.date], window)
+    rows = t.filter(cond).select(unit_code=t[m.unit_column], month=_month_expr(t[m.date]), value=t[m.column])
+    return rows.distinct().to_pandas()
+
+
+def _active(con: Any, m: Measure, window: Window) -> pd.DataFrame:
+    """(unit_code, month, value|amount) of a list measure: what was in force at each month's end."""
+    t = sources.table(con, m.source)
+    ends = ibis.memtable({'month': window.months, 'month_end': [periods.month_end(k) for k in window.months]})
+    joined = t.cross_join(ends)
+    cond = compile_condition(joined, m.where, window.params)
+    if m.active is not None:
+        start_col, end_col = m.active
+        cond = cond & (joined[start_col].isnull() | (joined[start_col] <= joined.month_end)) & (
+            joined[end_col].isnull() | (joined[end_col] > joined.month_end))
+    joined = joined.filter(cond)
+    if m.kind == 'count_distinct':
+        return joined.select(unit_code=joined[m.unit_column], month=joined.month,
+                             value=joined[m.column]).distinct().to_pandas()
+    amount = joined.count() if m.kind == 'count' else joined[m.column].sum()
+    return joined.group_by(unit_code=joined[m.unit_column], month=joined.month).aggregate(
+        amount=amount).to_pandas()
+
+
+def _grain_key(months: pd.Series, grain: str) -> pd.Series:
+    if grain == 'month':
+        return months.map(lambda k: periods.label('month', k))
+    if grain == 'quarter':
+        return months.map(lambda k: periods.label('quarter', k))
+    return (months // 100).astype(str)
+
+
+def _rollup_additive(frame: pd.DataFrame, ancestors: pd.DataFrame, last_month_only: bool = False) -> pd.DataFrame:
+    """Sum amounts over each unit's subtree, per grain. Lists in force take the period's last month."""
+    merged = frame.merge(ancestors, on='unit_code')
+    per_month = merged.groupby(['measure', 'ancestor_code', 'month'], as_index=False)['amount'].sum()
+    out = []
+    for grain in periods.GRAINS:
+        part = per_month.assign(period=_grain_key(per_month['month'], grain))
+        if last_month_only:
+            last = part.groupby(['measure', 'ancestor_code', 'period'])['month'].transform('max')
+            part = part[part['month'] == last]
+        part = part.groupby(['measure', 'ancestor_code', 'period'], as_index=False)['amount'].sum()
+        out.append(part.assign(grain=grain))
+    return pd.concat(out, ignore_index=True)
+
+
+def _rollup_distinct(frame: pd.DataFrame, ancestors: pd.DataFrame, key: str, last_month_only: bool) -> pd.DataFrame:
+    merged = frame.merge(ancestors, on='unit_code')
+    out = []
+    for grain in periods.GRAINS:
+        part = merged.assign(period=_grain_key(merged['month'], grain))
+        if last_month_only:
+            last = part.groupby(['ancestor_code', 'period'])['month'].transform('max')
+            part = part[part['month'] == last]
+        counted = part.groupby(['ancestor_code', 'period'], as_index=False)['value'].nunique()
+        out.append(counted.rename(columns={'value': 'amount'}).assign(grain=grain, measure=key))
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
+
+
+def unique_measures(indicators: Iterable[Indicator]) -> list[Measure]:
+    seen: dict[str, Measure] = {}
+    for indicator in indicators:
+        for m in indicator.measures:
+            seen.setdefault(m.key, m)
+    return list(seen.values())
+
+
+def compute_measures(con: Any, indicators: Iterable[Indicator], window: Window,
+                     progress: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Long frame of every measure: measure, ancestor_code (unit), grain, period, amount."""
+    ancestors = con.table('unit_ancestor').to_pandas()
+    measures = unique_measures(indicators)
+    by_scan: dict[tuple[str, str], list[Measure]] = defaultdict(list)
+    parts = []
+    for m in measures:
+        if m.date and m.kind in ('count', 'sum'):
+            by_scan[(m.source, m.date)].append(m)
+    for (source, date), group in by_scan.items():
+        if progress:
+            progress(f'{source}.{date}')
+        parts.append(_rollup_additive(_additive(con, source, date, group, window), ancestors))
+    for m in measures:
+        if m.date and m.kind == 'count_distinct':
+            if progress:
+                progress(f'{m.source}: {m.column}')
+            parts.append(_rollup_distinct(_distinct_values(con, m, window), ancestors, m.key, False))
+        elif m.is_list:
+            if progress:
+                progress(f'{m.source}（期末有效）')
+            frame = _active(con, m, window)
+            if m.kind == 'count_distinct':
+                parts.append(_rollup_distinct(frame, ancestors, m.key, True))
+            else:
+                parts.append(_rollup_additive(frame.assign(measure=m.key), ancestors, last_month_only=True))
+    if not parts:
+        return pd.DataFrame(columns=['measure', 'ancestor_code', 'grain', 'period', 'amount'])
+    return pd.concat(parts, ignore_index=True)
+
+
+def assemble(indicators: Iterable[Indicator], measures: pd.DataFrame) -> pd.DataFrame:
+    """Indicator values from measure amounts: numerator and denominator are sums of their measures."""
+    rows = []
+    wide = measures.pivot_table(index=['ancestor_code', 'grain', 'period'], columns='measure', values='amount',
+                                aggfunc='sum', fill_value=0) if len(measures) else pd.DataFrame()
+    for indicator in indicators:
+        num = sum((wide[m.key] if m.key in wide else 0) for m in indicator.numerator)
+        den = sum((wide[m.key] if m.key in wide else 0) for m in indicator.denominator) if indicator.denominator \
+            else None
+        frame = pd.DataFrame({'numerator': num}, index=wide.index)
+        frame['denominator'] = den if den is not None else float('nan')
+        frame = frame.reset_index().rename(columns={'ancestor_code': 'unit_code'})
+        frame['indicator'] = indicator.code
+        frame['version'] = indicator.version
+        rows.append(frame)
+    if not rows:
+        return pd.DataFrame(columns=RESULT_COLUMNS)
+    result = pd.concat(rows, ignore_index=True)
+    return _values(result, {i.code: i for i in indicators})
+
+
+def _values(result: pd.DataFrame, by_code: dict[str, Indicator]) -> pd.DataFrame:
+    values, small = [], []
+    for code, num, den in zip(result['indicator'], result['numerator'], result['denominator']):
+        indicator = by_code[code]
+        den = None if pd.isna(den) else den
+        values.append(indicator.value(num, den))
+        small.append(bool(indicator.denominator) and (den or 0) < indicator.min_sample)
+    result['value'] = values
+    result['small_sample'] = small
+    return result[RESULT_COLUMNS]
+
+
+def compute(con: Any, indicators: Iterable[Indicator], window: Window,
+            progress: Callable[[str], None] | None = None) -> pd.DataFrame:
+    indicators = list(indicators)
+    return assemble(indicators, compute_measures(con, indicators, window, progress))
