@@ -13,6 +13,7 @@ from .facts import Fact
 
 _SCOPE = re.compile(r"区属[\u4e00-\u9fff]{0,4}部门|垂直管理部门|街道办事处|乡人民政府|乡镇|街乡|街道|派出所|"
                     r"\d+个[\u4e00-\u9fff]{1,6}?(?:部门|单位)")
+_LINE_LABEL = re.compile(r"\s*([^，,。；;:：\n]{2,14})[:：]")
 # (words in what is counted, units, the most a district could report)
 _LIMITS = (
     (re.compile(r"调解|调处|纠纷|受案"), {"件", "起", "宗", "件次"}, 2_000_000, "矛盾纠纷调解"),
@@ -88,7 +89,8 @@ def repeats(ctx, facts):
     seen: set[int] = set()
     for (code, period, _unit, _scope_), group in groups.items():
         for i, a in enumerate(group):
-            clash = [b for b in group[i + 1:] if id(b) not in seen and _same_figure(a, b) and not _agree(a, b)]
+            clash = [b for b in group[i + 1:] if id(b) not in seen and _same_figure(a, b) and not _agree(a, b)
+                     and ctx.seg.line(a.w_start) != ctx.seg.line(b.w_start)]  # a restatement is elsewhere
             if not clash or id(a) in seen:
                 continue
             members = [a] + clash
@@ -112,7 +114,7 @@ def _same_figure(a: Fact, b: Fact) -> bool:
     common = len(ga & gb)
     if _is_table(a) != _is_table(b):
         return common / min(len(ga), len(gb)) >= 0.5
-    return common / len(ga | gb) >= 0.5
+    return common / len(ga | gb) >= 0.6
 
 
 def _agree(a: Fact, b: Fact) -> bool:
@@ -140,6 +142,9 @@ def _scope(ctx, f: Fact) -> str | None:
         label = f.note[3:].split("|")[0]
         return None if re.match(r"(?:19|20)\d{2}", label) else label
     p_start, _ = ctx.seg.line(f.w_start)
+    label = _LINE_LABEL.match(ctx.w, p_start)
+    if label and label.end() <= f.w_start:
+        return label.group(1)  # 涡阳县：…  利辛县：…
     s_start, _ = ctx.seg.sentence(f.w_start)
     for floor in (s_start, p_start):
         found = list(_SCOPE.finditer(ctx.w, floor, f.w_start))
