@@ -87,6 +87,8 @@ def extract(doc: Document) -> list[Fact]:
             candidates.append(cand)
             taken_until = cand.end
     facts = postprocess.build(ctx, candidates) + table_facts
+    for f in facts:
+        f.issuer = ctx.issuer
     facts.sort(key=lambda f: (f.start, f.end))
     return facts
 

@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-CSV_FIELDS = ("source", "region", "period", "indicator", "subject", "value", "high", "unit", "qualifier",
+CSV_FIELDS = ("source", "region", "issuer", "period", "indicator", "subject", "value", "high", "unit", "qualifier",
               "comparison", "direction", "kind", "confidence", "start", "end", "text", "note")
 
 
@@ -37,6 +37,7 @@ class Fact:
     w_start: int = field(default=0, repr=False, compare=False)
     w_end: int = field(default=0, repr=False, compare=False)
     right: str = field(default="", repr=False, compare=False)
+    issuer: str | None = None  # city and district when the text names both (包头市青山区), else the district
 
     @property
     def number(self) -> float:
