@@ -59,7 +59,7 @@ def test_json_and_csv():
     facts = extract(from_text("2023年审结复议案件977件，纠错率约为24.2%。"))
     assert '"value": 977' in to_json(facts) and '"unit": "件"' in to_json(facts)
     header, first = to_csv(facts).splitlines()[:2]
-    assert header.startswith("source,region,period,indicator") and ",977," in first
+    assert header.startswith("source,region,issuer,period,indicator") and ",977," in first
 
 
 def test_delimited_table_rows_take_units_from_header_and_caption():
