@@ -122,6 +122,7 @@ def subject_parts(ctx: DocumentContext, start: int, end: int) -> tuple[str, str,
     return clean_subject(left, right), right, w[c_start:c_end]
 
 
+_OPENING = {")": "(（", "）": "(（", "”": "“", "」": "「"}
 _SUBJECT_BREAKS = set("，,。;；:：\n、!！?？")
 
 
@@ -130,8 +131,8 @@ def _subject_start(w: str, pos: int) -> int:
     i = pos - 1
     floor = max(0, pos - 30)
     while i >= floor and w[i] not in _SUBJECT_BREAKS:
-        if w[i] in ")）":
-            opening = max(w.rfind("(", floor, i), w.rfind("（", floor, i))
+        if w[i] in ")）”」":
+            opening = max(w.rfind(c, floor, i) for c in _OPENING[w[i]])
             i = opening if opening >= 0 else i
         i -= 1
     return i + 1
