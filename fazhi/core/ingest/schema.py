@@ -2,8 +2,26 @@
 
 A :class:`RecordSchema` names a record type, the DuckDB table it lands in, its
 fields (with the Chinese column headers seen in real files) and its natural
-key.  Schemas are plain data: they can be built in Python or loaded from YAML
-(see ``schemas/*.yaml`` for the format).
+key.  Schemas are plain data: they can be built in Python or loaded from YAML::
+
+    name: hotline_request            # record type, used by `fazhi import TYPE FILE`
+    verbose_name: 12345热线工单
+    table: hotline_request           # DuckDB table (defaults to name)
+    natural_key: [ticket_no]         # PRIMARY KEY; re-imports update these rows
+    mode: upsert
+    fields:
+      - name: ticket_no              # lower-case identifier
+        verbose_name: 工单编号        # header in templates and error messages
+        aliases: [工单号, 诉求编号]    # other headers seen in real files
+        type: str                    # str int decimal date datetime bool choice
+        required: true               # (key fields always are)
+        max_length: 64
+        fold_width: true             # str only: full-width letters/digits → ASCII
+      - name: satisfaction
+        verbose_name: 满意度评价
+        type: choice
+        choices: {满意: satisfied, 基本满意: basically_satisfied}   # label → stored code (or a list)
+      - {name: handling_hours, verbose_name: 处理时长, type: decimal, scale: 2, help: 单位：小时}
 """
 from __future__ import annotations
 
