@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     'drf_spectacular_sidecar',
     'fazhi.core',
     'fazhi.organization',
+    'fazhi.indicators',
     'fazhi.legality',
 ]
 

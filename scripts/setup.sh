@@ -13,3 +13,4 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --no-deps -e .
   rm -f .venv/.fazhi-lock-* && touch "$stamp"
 fi
+.venv/bin/python scripts/fetch_assets.py

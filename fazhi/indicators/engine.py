@@ -122,6 +122,13 @@ def _rollup_distinct(frame: pd.DataFrame, ancestors: pd.DataFrame, key: str, las
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
 
 
+def present_tables(con: Any) -> set[str]:
+    if con.name == 'duckdb':  # ibis 12's list_tables() calls an API that DuckDB 2.0 removed
+        rows = con.con.execute('SELECT table_name FROM information_schema.tables').fetchall()
+        return {r[0] for r in rows}
+    return set(con.list_tables())
+
+
 def unique_measures(indicators: Iterable[Indicator]) -> list[Measure]:
     seen: dict[str, Measure] = {}
     for indicator in indicators:
@@ -134,7 +141,9 @@ def compute_measures(con: Any, indicators: Iterable[Indicator], window: Window,
                      progress: Callable[[str], None] | None = None) -> pd.DataFrame:
     """Long frame of every measure: measure, ancestor_code (unit), grain, period, amount."""
     ancestors = con.table('unit_ancestor').to_pandas()
-    measures = unique_measures(indicators)
+    present = present_tables(con)
+    # A table not loaded yet contributes nothing (its figures read as zero / no data), rather than failing.
+    measures = [m for m in unique_measures(indicators) if set(sources.base_tables(m.source)) <= present]
     by_scan: dict[tuple[str, str], list[Measure]] = defaultdict(list)
     parts = []
     for m in measures:

@@ -31,6 +31,17 @@ DERIVED: dict[str, Callable[[Any], Any]] = {
 }
 
 
+BASES: dict[str, tuple[str, ...]] = {
+    'enforcement_act': ('inspection', 'penalty'),
+    'penalty_disclosure': ('penalty', 'workday'),
+}
+
+
+def base_tables(name: str) -> tuple[str, ...]:
+    """The stored tables a source reads (a derived source reads several)."""
+    return BASES.get(name, (name,))
+
+
 def table(con: Any, name: str) -> Any:
     maker = DERIVED.get(name)
     return maker(con) if maker else con.table(name)

@@ -75,3 +75,19 @@ def test_catalogue_has_at_least_forty_indicators_with_chinese_names():
     cat = catalogue()
     assert len(cat) >= 40
     assert all(any('\u4e00' <= ch <= '\u9fff' for ch in i.name) for i in cat.values())
+
+
+def test_drill_down_lists_exactly_the_records_of_a_figure(duck):
+    import datetime as dt
+    from fazhi.indicators import drilldown
+    from fazhi.indicators.definitions import get
+    from fazhi.indicators.periods import Period
+    indicator = get('mediation.success_rate')
+    num = drilldown.records(duck, indicator, 'numerator', 'M', Period.parse('2025'), dt.date(2025, 4, 10), limit=10)
+    den = drilldown.records(duck, indicator, 'denominator', 'D', Period.parse('2025'), dt.date(2025, 4, 10))
+    assert num[0].total == 465 and len(num[0].rows) == 10 and num[0].rows['success'].all()
+    assert den[0].total == 683
+    none = drilldown.records(duck, indicator, 'numerator', 'S1', Period.parse('2025'), dt.date(2025, 4, 10))
+    assert none[0].total == 0
+    month = drilldown.records(duck, indicator, 'denominator', 'D', Period.parse('2024-03'), dt.date(2025, 4, 10))
+    assert month[0].total == 500
