@@ -8,17 +8,20 @@ from typing import Any, Iterator
 import ibis
 import pandas as pd
 
-from fazhi.core.feeds import connect
+from django.conf import settings
 
-from . import drilldown, results, sync
+from . import drilldown, results, store as analytics_store, sync
 from .definitions import Indicator, catalogue
 from .periods import Period
 
 
 @contextmanager
 def store() -> Iterator[Any]:
-    with connect() as con:
+    con = analytics_store.open_store(settings.ANALYTICS_DB)
+    try:
         yield con
+    finally:
+        con.close()
 
 
 def refresh(con: Any, indicators: list[Indicator] | None = None) -> list[str]:

@@ -63,3 +63,25 @@ def workday_frame(calendar: Any, first: dt.date, last: dt.date) -> pd.DataFrame:
 
 def put(con: Any, name: str, frame: pd.DataFrame) -> None:
     con.create_table(name, frame, overwrite=True)
+
+
+LOCK_WAIT_SECONDS = 20.0
+
+
+class StoreBusy(RuntimeError):
+    """The analytics store is locked by another process for longer than we wait."""
+
+
+def open_store(path: str | Path, wait: float = LOCK_WAIT_SECONDS) -> Any:
+    """A DuckDB connection to the store file, waiting while another process (an import) holds its lock."""
+    import time
+
+    import duckdb
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if 'lock' not in str(exc).lower() or time.monotonic() > deadline:
+                raise StoreBusy('分析数据库正被其他进程占用（可能正在导入数据），请稍后重试。') from exc
+            time.sleep(0.2)
