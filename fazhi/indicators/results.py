@@ -21,19 +21,20 @@ STATE_TABLE = 'indicator_state'
 
 
 def _table_exists(con: Any, name: str) -> bool:
-    return bool(con.execute('SELECT count(*) FROM duckdb_tables() WHERE table_name = ?', [name]).fetchone()[0])
+    return bool(con.execute('SELECT count(*) FROM duckdb_tables() WHERE table_name = ?', [name]).fetchall()[0][0])
 
 
 def table_state(con: Any, table: str) -> list[Any]:
     """What identifies the current content of a stored table: rows, last import batch, last sync."""
     if not _table_exists(con, table):
         return [table, None]
-    state: list[Any] = [table, con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]]
+    state: list[Any] = [table, con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]]
     if _table_exists(con, 'import_batch'):
         state.append(con.execute("SELECT max(id) FROM import_batch WHERE schema_name = ? AND status = 'ok'",
-                                 [table]).fetchone()[0])
+                                 [table]).fetchall()[0][0])
     if _table_exists(con, 'sync_state'):
-        synced = con.execute('SELECT synced_at FROM sync_state WHERE source = ?', [table]).fetchone()
+        found = con.execute('SELECT synced_at FROM sync_state WHERE source = ?', [table]).fetchall()
+        synced = found[0] if found else None
         state.append(str(synced[0]) if synced else None)
     return state
 

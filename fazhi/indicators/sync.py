@@ -77,8 +77,9 @@ def sync_ledger(con: Any, model: type[models.Model], *, full: bool = False) -> i
     _ensure_state(con)
     table = model.analytics_table
     label = model._meta.label_lower
-    state = con.execute(f'SELECT synced_at, audit_seq FROM {SYNC_TABLE} WHERE source = ?', [table]).fetchone()
-    exists = con.execute('SELECT count(*) FROM duckdb_tables() WHERE table_name = ?', [table]).fetchone()[0]
+    found = con.execute(f'SELECT synced_at, audit_seq FROM {SYNC_TABLE} WHERE source = ?', [table]).fetchall()
+    state = found[0] if found else None
+    exists = con.execute('SELECT count(*) FROM duckdb_tables() WHERE table_name = ?', [table]).fetchall()[0][0]
     now, seq = timezone.now(), AuditEntry.objects.order_by('-seq').values_list('seq', flat=True).first() or 0
     qs = model._default_manager.all()
     if state and exists and not full and 'updated_at' in {f.name for f in model._meta.fields}:
