@@ -59,12 +59,60 @@ def _additive(con: Any, source: str, date: str, measures: list[Measure], window:
     return frame.melt(id_vars=['unit_code', 'month'], var_name='measure', value_name='amount')
 
 
-def _distinct_values(con: Any, m: Measure, window: Window) -> pd.DataFrame:
-    """(unit_code, month, value) rows of a count_distinct measure placed by date."""
+def _distinct_rows(con: Any, m: Measure, window: Window) -> Any:
+    """(unit_code, month, value) rows of a count_distinct measure placed by date (an Ibis expression)."""
     t = sources.table(con, m.source)
     cond = compile_condition(t, m.where, window.params) & _in_window(t[m.date], window)
-    rows = t.filter(cond).select(unit_code=t[m.unit_column], month=_month_expr(t[m.date]), value=t[m.column])
-    return rows.distinct().to_pandas()
+    return t.filter(cond).select(unit_code=t[m.unit_column], month=_month_expr(t[m.date]), value=t[m.column]).distinct()
+
+
+def _period_key(month: Any, grain: str) -> Any:
+    """Integer period keys: 202503 (month), 20251 (quarter), 2025 (year)."""
+    year = (month / 100).floor().cast('int64')
+    if grain == 'month':
+        return month.cast('int64')
+    if grain == 'quarter':
+        return year * 10 + ((month - year * 100 - 1) / 3).floor().cast('int64') + 1
+    return year
+
+
+def _rollup_distinct_on_backend(con: Any, rows: Any, key: str, window: Window, last_month_only: bool) -> pd.DataFrame:
+    """Distinct values per unit subtree and period, counted by the engine itself."""
+    anc = con.table('unit_ancestor')
+    joined = rows.join(anc, rows.unit_code == anc.unit_code)
+    parts = []
+    for grain in periods.GRAINS:
+        part = joined
+        if last_month_only and grain != 'month':
+            part = part.filter(part.month.isin(_period_end_months(window, grain)))
+        parts.append(part.group_by(ancestor_code=part.ancestor_code, period_key=_period_key(part.month, grain))
+                     .aggregate(amount=part.value.nunique()).mutate(grain=ibis.literal(grain)))
+    union = parts[0].union(parts[1]).union(parts[2])
+    frame = union.to_pandas()
+    frame['period'] = _labels(frame['period_key'], frame['grain'])
+    return frame.drop(columns=['period_key']).assign(measure=key)
+
+
+def _period_end_months(window: Window, grain: str) -> list[int]:
+    """The month whose end closes each period (or the window's last month for a period still running)."""
+    ends: dict[int, int] = {}
+    for k in window.months:
+        period = k // 100 if grain == 'year' else (k // 100) * 10 + (k % 100 - 1) // 3
+        ends[period] = max(ends.get(period, 0), k)
+    return sorted(ends.values())
+
+
+def _labels(keys: pd.Series, grains: pd.Series) -> pd.Series:
+    """Vectorised labels (2025-03, 2025-Q1, 2025) from integer keys."""
+    mapping = {}
+    for key, grain in set(zip(keys.tolist(), grains.tolist())):
+        if grain == 'month':
+            mapping[(key, grain)] = periods.label('month', key)
+        elif grain == 'quarter':
+            mapping[(key, grain)] = f'{key // 10}-Q{key % 10}'
+        else:
+            mapping[(key, grain)] = str(key)
+    return pd.Series([mapping[(k, g)] for k, g in zip(keys.tolist(), grains.tolist())], index=keys.index)
 
 
 def _active(con: Any, m: Measure, window: Window) -> pd.DataFrame:
@@ -79,19 +127,14 @@ def _active(con: Any, m: Measure, window: Window) -> pd.DataFrame:
             joined[end_col].isnull() | (joined[end_col] > joined.month_end))
     joined = joined.filter(cond)
     if m.kind == 'count_distinct':
-        return joined.select(unit_code=joined[m.unit_column], month=joined.month,
-                             value=joined[m.column]).distinct().to_pandas()
+        return joined.select(unit_code=joined[m.unit_column], month=joined.month, value=joined[m.column]).distinct()
     amount = joined.count() if m.kind == 'count' else joined[m.column].sum()
-    return joined.group_by(unit_code=joined[m.unit_column], month=joined.month).aggregate(
-        amount=amount).to_pandas()
+    return joined.group_by(unit_code=joined[m.unit_column], month=joined.month).aggregate(amount=amount)
 
 
 def _grain_key(months: pd.Series, grain: str) -> pd.Series:
-    if grain == 'month':
-        return months.map(lambda k: periods.label('month', k))
-    if grain == 'quarter':
-        return months.map(lambda k: periods.label('quarter', k))
-    return (months // 100).astype(str)
+    mapping = {k: periods.label(grain, k) for k in months.unique().tolist()}
+    return months.map(mapping)
 
 
 def _rollup_additive(frame: pd.DataFrame, ancestors: pd.DataFrame, last_month_only: bool = False) -> pd.DataFrame:
@@ -107,19 +150,6 @@ def _rollup_additive(frame: pd.DataFrame, ancestors: pd.DataFrame, last_month_on
         part = part.groupby(['measure', 'ancestor_code', 'period'], as_index=False)['amount'].sum()
         out.append(part.assign(grain=grain))
     return pd.concat(out, ignore_index=True)
-
-
-def _rollup_distinct(frame: pd.DataFrame, ancestors: pd.DataFrame, key: str, last_month_only: bool) -> pd.DataFrame:
-    merged = frame.merge(ancestors, on='unit_code')
-    out = []
-    for grain in periods.GRAINS:
-        part = merged.assign(period=_grain_key(merged['month'], grain))
-        if last_month_only:
-            last = part.groupby(['ancestor_code', 'period'])['month'].transform('max')
-            part = part[part['month'] == last]
-        counted = part.groupby(['ancestor_code', 'period'], as_index=False)['value'].nunique()
-        out.append(counted.rename(columns={'value': 'amount'}).assign(grain=grain, measure=key))
-    return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
 
 
 def present_tables(con: Any) -> set[str]:
@@ -157,14 +187,14 @@ def compute_measures(con: Any, indicators: Iterable[Indicator], window: Window,
         if m.date and m.kind == 'count_distinct':
             if progress:
                 progress(f'{m.source}: {m.column}')
-            parts.append(_rollup_distinct(_distinct_values(con, m, window), ancestors, m.key, False))
+            parts.append(_rollup_distinct_on_backend(con, _distinct_rows(con, m, window), m.key, window, False))
         elif m.is_list:
             if progress:
                 progress(f'{m.source}（期末有效）')
-            frame = _active(con, m, window)
             if m.kind == 'count_distinct':
-                parts.append(_rollup_distinct(frame, ancestors, m.key, True))
+                parts.append(_rollup_distinct_on_backend(con, _active(con, m, window), m.key, window, True))
             else:
+                frame = _active(con, m, window).to_pandas()
                 parts.append(_rollup_additive(frame.assign(measure=m.key), ancestors, last_month_only=True))
     if not parts:
         return pd.DataFrame(columns=['measure', 'ancestor_code', 'grain', 'period', 'amount'])
@@ -193,15 +223,18 @@ def assemble(indicators: Iterable[Indicator], measures: pd.DataFrame) -> pd.Data
 
 
 def _values(result: pd.DataFrame, by_code: dict[str, Indicator]) -> pd.DataFrame:
-    values, small = [], []
-    for code, num, den in zip(result['indicator'], result['numerator'], result['denominator']):
+    parts = []
+    for code, part in result.groupby('indicator', sort=False):
         indicator = by_code[code]
-        den = None if pd.isna(den) else den
-        values.append(indicator.value(num, den))
-        small.append(bool(indicator.denominator) and (den or 0) < indicator.min_sample)
-    result['value'] = values
-    result['small_sample'] = small
-    return result[RESULT_COLUMNS]
+        num, den = part['numerator'].astype(float), part['denominator'].astype(float)
+        if indicator.kind in ('count', 'sum'):
+            value = num.round(indicator.rounding)
+        else:
+            value = (num / den.where(den > 0) * indicator.scale).round(indicator.rounding)
+        small = (den.fillna(0) < indicator.min_sample) if indicator.denominator else pd.Series(False, index=part.index)
+        parts.append(part.assign(value=value, small_sample=small.astype(bool)))
+    out = pd.concat(parts) if parts else result.assign(value=[], small_sample=[])
+    return out[RESULT_COLUMNS]
 
 
 def compute(con: Any, indicators: Iterable[Indicator], window: Window,
