@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     'drf_spectacular_sidecar',
     'fazhi.core',
     'fazhi.organization',
+    'fazhi.reconsideration',
     'fazhi.indicators',
     'fazhi.legality',
 ]
@@ -149,6 +150,12 @@ SPECTACULAR_SETTINGS = {
     'SWAGGER_UI_FAVICON_HREF': 'SIDECAR',
     'REDOC_DIST': 'SIDECAR',
     'SERVE_INCLUDE_SCHEMA': False,
+    'ENUM_NAME_OVERRIDES': {
+        'ReconsiderationStateEnum': 'fazhi.reconsideration.choices.State',
+        'ReconsiderationOutcomeEnum': 'fazhi.reconsideration.choices.Outcome',
+        'ReconsiderationPartyKindEnum': 'fazhi.reconsideration.choices.PartyKind',
+        'ReconsiderationFeedbackKindEnum': 'fazhi.reconsideration.choices.FeedbackKind',
+    },
 }
 
 LOGGING = {

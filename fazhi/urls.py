@@ -11,6 +11,7 @@ api_patterns = [
     path('calendar/', rest.CalendarDayView.as_view(), name='api_calendar'),
     path('', include(rest.router.urls)),
     path('organization/', include('fazhi.organization.api.urls')),
+    path('reconsideration/', include('fazhi.reconsideration.api.urls')),
     path('indicators/', include('fazhi.indicators.api_urls')),
     path('legality/', include('fazhi.legality.api.urls')),
 ]
@@ -23,6 +24,8 @@ urlpatterns = [
     path('api/docs/', SpectacularSwaggerView.as_view(url_name='api_schema'), name='api_docs'),
     path('api/', include(api_patterns)),
     path('organization/', include('fazhi.organization.urls')),
+    path('reconsideration/', include('fazhi.reconsideration.urls')),
+    path('public/reconsideration/', include('fazhi.reconsideration.public_urls')),
     path('indicators/', include('fazhi.indicators.urls')),
     path('legality/', include('fazhi.legality.urls')),
     path('', include('fazhi.core.urls')),

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ReconsiderationConfig(AppConfig):
+    name = 'fazhi.reconsideration'
+    verbose_name = '行政复议'
+
+    def ready(self) -> None:
+        from . import access, demo, navigation, search  # noqa: F401  (registrations)

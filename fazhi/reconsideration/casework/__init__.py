@@ -1,0 +1,3 @@
+"""Generic case-ledger machinery: tracked statutory deadlines, queues and reminders, transition forms for
+pages and API, declarative figures. Shared by fazhi.reconsideration and fazhi.litigation; nothing here
+knows a business area, so it can move into fazhi.core unchanged."""
