@@ -77,18 +77,26 @@ def _period_key(month: Any, grain: str) -> Any:
 
 
 def _rollup_distinct_on_backend(con: Any, rows: Any, key: str, window: Window, last_month_only: bool) -> pd.DataFrame:
-    """Distinct values per unit subtree and period, counted by the engine itself."""
+    """Distinct values per unit subtree and period, counted by the engine itself.
+
+    The (subtree, month, value) set is made distinct once; each grain then counts the distinct values of its
+    coarser key from that much smaller set.
+    """
     anc = con.table('unit_ancestor')
     joined = rows.join(anc, rows.unit_code == anc.unit_code)
+    per_month = joined.select(ancestor_code=joined.ancestor_code, month=joined.month, value=joined.value).distinct()
     parts = []
     for grain in periods.GRAINS:
-        part = joined
+        part = per_month
         if last_month_only and grain != 'month':
             part = part.filter(part.month.isin(_period_end_months(window, grain)))
-        parts.append(part.group_by(ancestor_code=part.ancestor_code, period_key=_period_key(part.month, grain))
-                     .aggregate(amount=part.value.nunique()).mutate(grain=ibis.literal(grain)))
-    union = parts[0].union(parts[1]).union(parts[2])
-    frame = union.to_pandas()
+        keyed = part.select(ancestor_code=part.ancestor_code, period_key=_period_key(part.month, grain),
+                            value=part.value)
+        if grain != 'month' and not last_month_only:
+            keyed = keyed.distinct()
+        parts.append(keyed.group_by(['ancestor_code', 'period_key']).aggregate(amount=keyed.count())
+                     .mutate(grain=ibis.literal(grain)))
+    frame = parts[0].union(parts[1]).union(parts[2]).to_pandas()
     frame['period'] = _labels(frame['period_key'], frame['grain'])
     return frame.drop(columns=['period_key']).assign(measure=key)
 
