@@ -137,9 +137,48 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> dict[str, Indicator]:
     return catalogue
 
 
+def app_figures() -> list[tuple[str, Any]]:
+    """Figures that business-area apps define next to their ledgers (`<app>.figures.FIGURES`, each with
+    `to_catalogue()` and a `numerator.model`), so a ledger's figures live with the ledger and still run here."""
+    import importlib
+
+    from django.apps import apps
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith('fazhi.'):
+            continue
+        try:
+            module = importlib.import_module(f'{config.name}.figures')
+        except ModuleNotFoundError as exc:
+            if exc.name != f'{config.name}.figures':
+                raise
+            continue
+        figures = getattr(module, 'FIGURES', {})
+        for figure in (figures.values() if hasattr(figures, 'values') else figures):
+            if hasattr(figure, 'to_catalogue'):
+                found.append((config.name, figure))
+    return found
+
+
+def source_models() -> dict[str, str]:
+    """Analytics-store table → application model label, for the ledgers that app figures read."""
+    mapping: dict[str, str] = {}
+    for _, figure in app_figures():
+        for m in (figure.numerator, getattr(figure, 'denominator', None)):
+            if m is not None and getattr(m, 'model', None):
+                mapping[m.source] = m.model
+    return mapping
+
+
 @cache
 def catalogue() -> dict[str, Indicator]:
-    return load_catalogue()
+    entries = load_catalogue()
+    for app, figure in app_figures():
+        indicator = indicator_from_dict(figure.to_catalogue())
+        if indicator.code in entries:
+            raise DefinitionError(f'指标编码重复：{indicator.code}（{app}.figures 与指标目录）')
+        entries[indicator.code] = indicator
+    return entries
 
 
 def get(code: str) -> Indicator:

@@ -50,8 +50,21 @@ def sync_calendar(con: Any, first_year: int, last_year: int) -> None:
     con.unregister('_frame')
 
 
+def table_name(model: type[models.Model]) -> str:
+    """The model's analytics-store table: its `analytics_table`, else its name in snake case."""
+    explicit = getattr(model, 'analytics_table', None)
+    if explicit:
+        return explicit
+    name = model.__name__
+    return ''.join(f'_{c.lower()}' if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
 def ledger_models() -> list[type[models.Model]]:
-    return [m for m in apps.get_models() if getattr(m, 'analytics_table', None)]
+    """Models copied into the store: those naming an `analytics_table`, and those app figures read."""
+    from .definitions import source_models
+    labels = set(source_models().values())
+    return [m for m in apps.get_models()
+            if getattr(m, 'analytics_table', None) or m._meta.label in labels or m._meta.label_lower in labels]
 
 
 def _row_frame(model: type[models.Model], queryset: models.QuerySet) -> pd.DataFrame:
@@ -75,7 +88,7 @@ def _row_frame(model: type[models.Model], queryset: models.QuerySet) -> pd.DataF
 def sync_ledger(con: Any, model: type[models.Model], *, full: bool = False) -> int:
     """Copy rows changed since the last sync (all rows when `full` or the table is new)."""
     _ensure_state(con)
-    table = model.analytics_table
+    table = table_name(model)
     label = model._meta.label_lower
     found = con.execute(f'SELECT synced_at, audit_seq FROM {SYNC_TABLE} WHERE source = ?', [table]).fetchall()
     state = found[0] if found else None
@@ -112,5 +125,5 @@ def sync_all(con: Any, *, years: tuple[int, int] | None = None, full: bool = Fal
     counts = {'unit': sync_units(con)}
     sync_calendar(con, first, last)
     for model in ledger_models():
-        counts[model.analytics_table] = sync_ledger(con, model, full=full)
+        counts[table_name(model)] = sync_ledger(con, model, full=full)
     return counts
