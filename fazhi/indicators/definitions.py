@@ -143,7 +143,9 @@ def app_figures() -> list[tuple[str, Any]]:
     import importlib
 
     from django.apps import apps
-    found = []
+    found: list[tuple[str, Any]] = []
+    if not apps.ready:  # the engine used outside the platform (benchmarks): the YAML catalogue only
+        return found
     for config in apps.get_app_configs():
         if not config.name.startswith('fazhi.'):
             continue
