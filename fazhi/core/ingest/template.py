@@ -8,7 +8,6 @@ import xlsxwriter
 
 from .messages import DATE_HINT
 from .schema import Field, RecordSchema
-from .sqlexpr import FALSE_WORDS, TRUE_WORDS
 
 TYPE_NAMES = {"str": "文本", "int": "整数", "decimal": "数字", "date": "日期", "datetime": "日期时间",
               "bool": "是/否", "choice": "选项"}
@@ -23,7 +22,7 @@ def describe(f: Field) -> tuple[str, str, str, str, str, str]:
         allowed = "、".join(f.choices)
     elif f.type == "bool":
         allowed = "是、否"
-        fmt = f"也可填：{'、'.join(TRUE_WORDS[1:6])} 表示“是”，{'、'.join(FALSE_WORDS[1:6])} 表示“否”"
+        fmt = "也可填 Y/N、1/0、√/×、有/无"
     elif f.type == "date":
         fmt = DATE_HINT
     elif f.type == "datetime":
