@@ -6,4 +6,4 @@ class IndicatorsConfig(AppConfig):
     verbose_name = '指标'
 
     def ready(self) -> None:
-        from . import access, navigation  # noqa: F401  (registrations)
+        from . import access, demo, navigation  # noqa: F401  (registrations)

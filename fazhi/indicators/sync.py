@@ -67,6 +67,30 @@ def ledger_models() -> list[type[models.Model]]:
             if getattr(m, 'analytics_table', None) or m._meta.label in labels or m._meta.label_lower in labels]
 
 
+DUCK_TYPES = {'BooleanField': 'BOOLEAN', 'DateField': 'DATE', 'DateTimeField': 'TIMESTAMP',
+              'DecimalField': 'DOUBLE', 'FloatField': 'DOUBLE', 'IntegerField': 'BIGINT',
+              'BigIntegerField': 'BIGINT', 'SmallIntegerField': 'BIGINT', 'PositiveIntegerField': 'BIGINT',
+              'PositiveSmallIntegerField': 'BIGINT', 'PositiveBigIntegerField': 'BIGINT', 'AutoField': 'BIGINT',
+              'BigAutoField': 'BIGINT', 'ForeignKey': 'BIGINT', 'OneToOneField': 'BIGINT'}
+
+
+def _create_table(con: Any, model: type[models.Model], table: str) -> None:
+    """The ledger's table with column types from the model, so that even an empty ledger is typed."""
+    columns = [f'"{f.attname}" {DUCK_TYPES.get(f.get_internal_type(), "VARCHAR")}'
+               for f in model._meta.concrete_fields]
+    if getattr(model, 'unit_lookup', None):
+        columns.append('unit_code VARCHAR')
+    con.execute(f'CREATE OR REPLACE TABLE {table} ({", ".join(columns)})')
+
+
+def _insert(con: Any, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register('_frame', frame)
+    con.execute(f'INSERT INTO {table} BY NAME SELECT * FROM _frame')
+    con.unregister('_frame')
+
+
 def _row_frame(model: type[models.Model], queryset: models.QuerySet) -> pd.DataFrame:
     fields = [f for f in model._meta.concrete_fields]
     names = [f.attname for f in fields]
@@ -104,16 +128,12 @@ def sync_ledger(con: Any, model: type[models.Model], *, full: bool = False) -> i
         ids = [int(i) for i in deleted] + [int(i) for i in changed['id']] if len(changed) or deleted else []
         if ids:
             con.execute(f'DELETE FROM {table} WHERE id IN (SELECT unnest(?))', [ids])
-        if len(changed):
-            con.register('_frame', changed)
-            con.execute(f'INSERT INTO {table} BY NAME SELECT * FROM _frame')
-            con.unregister('_frame')
+        _insert(con, table, changed)
         rows = len(changed)
     else:
         frame = _row_frame(model, qs)
-        con.register('_frame', frame)
-        con.execute(f'CREATE OR REPLACE TABLE {table} AS SELECT * FROM _frame')
-        con.unregister('_frame')
+        _create_table(con, model, table)
+        _insert(con, table, frame)
         rows = len(frame)
     _mark(con, table, now.astimezone(dt.timezone.utc), seq, rows)
     return rows
