@@ -212,6 +212,8 @@ def compute_measures(con: Any, indicators: Iterable[Indicator], window: Window,
 def assemble(indicators: Iterable[Indicator], measures: pd.DataFrame) -> pd.DataFrame:
     """Indicator values from measure amounts: numerator and denominator are sums of their measures."""
     rows = []
+    if measures.empty:
+        return pd.DataFrame(columns=RESULT_COLUMNS)
     wide = measures.pivot_table(index=['ancestor_code', 'grain', 'period'], columns='measure', values='amount',
                                 aggfunc='sum', fill_value=0) if len(measures) else pd.DataFrame()
     for indicator in indicators:

@@ -91,3 +91,16 @@ def test_drill_down_lists_exactly_the_records_of_a_figure(duck):
     assert none[0].total == 0
     month = drilldown.records(duck, indicator, 'denominator', 'D', Period.parse('2024-03'), dt.date(2025, 4, 10))
     assert month[0].total == 500
+
+
+def test_an_empty_store_gives_no_figures_rather_than_failing():
+    import datetime as dt
+    from fazhi.indicators import engine, store
+    from fazhi.indicators.definitions import catalogue
+    from . import data
+    con = store.connect_duckdb()
+    for name, frame in store.unit_frames(data.UNITS).items():
+        store.put(con, name, frame)
+    window = engine.Window(dt.date(2025, 1, 1), dt.date(2025, 12, 31), dt.date(2025, 12, 31))
+    result = engine.compute(con, catalogue().values(), window)
+    assert result.empty and list(result.columns) == engine.RESULT_COLUMNS
