@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     'fazhi.reconsideration',
     'fazhi.indicators',
     'fazhi.legality',
+    'fazhi.reports_intel',
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ api_patterns = [
     path('reconsideration/', include('fazhi.reconsideration.api.urls')),
     path('indicators/', include('fazhi.indicators.api_urls')),
     path('legality/', include('fazhi.legality.api.urls')),
+    path('reports-intel/', include('fazhi.reports_intel.api.urls')),
 ]
 
 urlpatterns = [
@@ -28,5 +29,6 @@ urlpatterns = [
     path('public/reconsideration/', include('fazhi.reconsideration.public_urls')),
     path('indicators/', include('fazhi.indicators.urls')),
     path('legality/', include('fazhi.legality.urls')),
+    path('reports-intel/', include('fazhi.reports_intel.urls')),
     path('', include('fazhi.core.urls')),
 ]

@@ -23,6 +23,9 @@ ACCESS_TESTED = {
     'legality.reviewrequest': 'tests/legality/test_access.py',
     'legality.legaladviser': 'tests/legality/test_access.py',
     'legality.adviserengagement': 'tests/legality/test_access.py',
+    'reports_intel.reportdocument': 'tests/reports_intel/test_access.py',
+    'reports_intel.reportfact': 'tests/reports_intel/test_access.py',
+    'reports_intel.reportfinding': 'tests/reports_intel/test_access.py',
 }
 
 

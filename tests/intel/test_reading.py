@@ -115,7 +115,7 @@ def test_traditional_seed_spans_are_original_characters():
     doc = load(seed_path("001_db1df324d5669997"))
     facts = extract(doc)
     assert all(doc.text[f.start:f.end] == f.text for f in facts)
-    grade_a = next(f for f in facts if f.indicator == "credit.grade_a_count")
+    grade_a = next(f for f in facts if f.indicator == "credit.grade_a")
     assert grade_a.text == "32063戶" and grade_a.unit == "户" and grade_a.value == 32063
 
 
