@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     'fazhi.indicators',
     'fazhi.legality',
     'fazhi.reports_intel',
+    'fazhi.normative',
 ]
 
 MIDDLEWARE = [
@@ -152,6 +153,17 @@ SPECTACULAR_SETTINGS = {
     'REDOC_DIST': 'SIDECAR',
     'SERVE_INCLUDE_SCHEMA': False,
     'ENUM_NAME_OVERRIDES': {
+        'LegalityMatterTypeEnum': 'fazhi.legality.choices.MatterType',
+        'LegalityReviewStateEnum': 'fazhi.legality.choices.ReviewState',
+        'LegalityReviewOutcomeEnum': 'fazhi.legality.choices.ReviewOutcome',
+        'LegalityAdviserKindEnum': 'fazhi.legality.choices.AdviserKind',
+        'LegalityEngagementKindEnum': 'fazhi.legality.choices.EngagementKind',
+        'NormativeDocumentStateEnum': 'fazhi.normative.choices.DocumentState',
+        'NormativeSubjectEnum': 'fazhi.normative.choices.Subject',
+        'NormativeEventKindEnum': 'fazhi.normative.choices.EventKind',
+        'NormativeFilingReviewResultEnum': 'fazhi.normative.choices.FilingReviewResult',
+        'NormativeCampaignStateEnum': 'fazhi.normative.choices.CampaignState',
+        'NormativeCleanupDecisionEnum': 'fazhi.normative.choices.CleanupDecision',
         'ReconsiderationStateEnum': 'fazhi.reconsideration.choices.State',
         'ReconsiderationOutcomeEnum': 'fazhi.reconsideration.choices.Outcome',
         'ReconsiderationPartyKindEnum': 'fazhi.reconsideration.choices.PartyKind',

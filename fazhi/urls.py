@@ -15,6 +15,7 @@ api_patterns = [
     path('indicators/', include('fazhi.indicators.api_urls')),
     path('legality/', include('fazhi.legality.api.urls')),
     path('reports-intel/', include('fazhi.reports_intel.api.urls')),
+    path('normative/', include('fazhi.normative.api.urls')),
 ]
 
 urlpatterns = [
@@ -30,5 +31,7 @@ urlpatterns = [
     path('indicators/', include('fazhi.indicators.urls')),
     path('legality/', include('fazhi.legality.urls')),
     path('reports-intel/', include('fazhi.reports_intel.urls')),
+    path('normative/', include('fazhi.normative.urls')),
+    path('public/normative/', include('fazhi.normative.public_urls')),
     path('', include('fazhi.core.urls')),
 ]

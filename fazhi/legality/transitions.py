@@ -17,7 +17,8 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from fazhi.core import workflow
-from fazhi.core.permissions import AccessDenied, can_on_object
+from fazhi.core.context import current_actor
+from fazhi.core.permissions import AccessDenied, can_on_object, deny_message
 from fazhi.core.views import forbidden
 
 
@@ -43,8 +44,21 @@ class TransitionForm(forms.Form):
         return data
 
 
+def authorize(obj: Any, name: str) -> None:
+    """Refuse a person whose role or scope does not allow the step, before any gate is evaluated."""
+    actor = current_actor()
+    if actor is None or actor.is_system:
+        return
+    transition = type(obj).workflow.get(name)
+    if transition.roles is not None and actor.role not in transition.roles:
+        raise AccessDenied(f'您的角色不能执行“{transition.label}”。')
+    if not can_on_object(actor.user, 'change', obj):
+        raise AccessDenied(deny_message(type(obj), 'change'))
+
+
 def run_transition(obj: Any, name: str, form: TransitionForm) -> Any:
-    """Apply a validated transition form; raises TransitionRefused / AccessDenied."""
+    """Apply a validated transition form; raises AccessDenied, then TransitionRefused (the gates)."""
+    authorize(obj, name)
     on = form.cleaned_data['on']
     # Guards run before `apply` sets data['on']: they read the day as data['step_on'].
     return workflow.apply(obj, name, on=on, note=form.cleaned_data.get('note') or '', step_on=on,
@@ -144,3 +158,13 @@ class LedgerListMixin:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
         context.update(import_url_name=self.import_url_name, quick_filters=self.quick_filters)
         return context
+
+
+class InternalPageMixin:
+    """Internal pages ask visitors to log in, even for record types whose published part is public
+    (the public reads those on the portal pages)."""
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]

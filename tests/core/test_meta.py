@@ -26,6 +26,11 @@ ACCESS_TESTED = {
     'reports_intel.reportdocument': 'tests/reports_intel/test_access.py',
     'reports_intel.reportfact': 'tests/reports_intel/test_access.py',
     'reports_intel.reportfinding': 'tests/reports_intel/test_access.py',
+    'normative.normativedocument': 'tests/normative/test_access.py',
+    'normative.documentversion': 'tests/normative/test_access.py',
+    'normative.documentevent': 'tests/normative/test_access.py',
+    'normative.cleanupcampaign': 'tests/normative/test_access.py',
+    'normative.cleanupitem': 'tests/normative/test_access.py',
 }
 
 
