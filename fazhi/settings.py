@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     'fazhi.core',
     'fazhi.organization',
     'fazhi.reconsideration',
+    'fazhi.litigation',
     'fazhi.indicators',
     'fazhi.legality',
     'fazhi.reports_intel',
@@ -168,6 +169,8 @@ SPECTACULAR_SETTINGS = {
         'ReconsiderationOutcomeEnum': 'fazhi.reconsideration.choices.Outcome',
         'ReconsiderationPartyKindEnum': 'fazhi.reconsideration.choices.PartyKind',
         'ReconsiderationFeedbackKindEnum': 'fazhi.reconsideration.choices.FeedbackKind',
+        'LawsuitStateEnum': 'fazhi.litigation.choices.State',
+        'LawsuitOutcomeEnum': 'fazhi.litigation.choices.Outcome',
     },
 }
 

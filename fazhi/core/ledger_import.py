@@ -194,7 +194,7 @@ def _cell_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, bool):
         return '是' if value else '否'
-    return unicodedata.normalize('NFKC', str(value)).strip()
+    return str(value).strip()
 
 
 class CellError(ValueError):
@@ -202,16 +202,20 @@ class CellError(ValueError):
 
 
 def _convert(field_: forms.Field, text: str) -> Any:
+    """Form data for one cell; free text is kept as written, coded values are read leniently (full-width too)."""
     if text == '':
         return ''
     if isinstance(field_, forms.ModelChoiceField):
         return _lookup_object(field_, text)
+    plain = unicodedata.normalize('NFKC', text).strip()
     if isinstance(field_, forms.ChoiceField):
-        return _choice_value(field_, text)
+        return _choice_value(field_, plain)
     if isinstance(field_, forms.BooleanField):
-        return _boolean(text)
+        return _boolean(plain)
     if isinstance(field_, forms.DateField):
-        return _date(text)
+        return _date(plain)
+    if isinstance(field_, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+        return plain.replace(',', '')
     return text
 
 

@@ -26,6 +26,17 @@ ROLE_HOME_HINTS = {
     'security_admin': '分配角色、解除账户锁定（不查看审计记录）。',
     'auditor': '查阅审计记录、校验审计链完整性（不管理用户）。',
 }
+# In-app reminders on the home page: each ledger registers a function user → [{level, ledger, text, url}].
+REMINDER_SOURCES: list[Any] = []
+
+
+def register_reminders(source: Any) -> Any:
+    REMINDER_SOURCES.append(source)
+    return source
+
+
+def reminders_for(user: Any) -> list[dict[str, Any]]:
+    return [line for source in REMINDER_SOURCES for line in source(user)]
 
 
 @login_required
@@ -34,6 +45,7 @@ def home(request: Any) -> Any:
     return render(request, 'core/home.html', {
         'role_hint': ROLE_HOME_HINTS.get(user.role, ''),
         'calendar_today': calendar_service.get_calendar().day_info(dt.date.today()),
+        'reminders': reminders_for(user),
     })
 
 

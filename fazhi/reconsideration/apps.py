@@ -6,4 +6,4 @@ class ReconsiderationConfig(AppConfig):
     verbose_name = '行政复议'
 
     def ready(self) -> None:
-        from . import access, demo, navigation, search  # noqa: F401  (registrations)
+        from . import access, demo, navigation, reminders, search  # noqa: F401  (registrations)

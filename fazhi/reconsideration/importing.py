@@ -28,14 +28,14 @@ COLUMNS = (
 )
 
 
-def add_import_events(cases: list[Any]) -> None:
+def add_import_events(cases: list[Any], date_field: str = 'received_on') -> None:
     """Each imported case's timeline starts with the import."""
     if not cases:
         return
     content_type = ContentType.objects.get_for_model(type(cases[0]))
     actor = current_actor()
     events = [WorkflowEvent(content_type=content_type, object_id=c.pk, transition='import', label='导入历史案件',
-                            to_state=c.state, occurred_on=c.received_on, note='由 Excel 导入',
+                            to_state=c.state, occurred_on=getattr(c, date_field), note='由 Excel 导入',
                             actor_name=actor.name if actor else 'system', unit_id=c.owning_unit.pk)
               for c in cases]
     services.bulk_create(events, message='导入历史案件', enforce=False)

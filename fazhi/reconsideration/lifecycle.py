@@ -11,7 +11,7 @@ from typing import Any
 
 from fazhi.core.workflow import Transition, Workflow
 
-from .casework import tracking
+from .casework import suspension, tracking
 from .casework.transitions import day_of
 from .choices import (CORRECTION_OUTCOMES, DECISION_OUTCOMES, SIMPLIFIED_ACT_TYPES, SIMPLIFIED_AMOUNT_LIMIT,
                       AcceptanceBasis, Outcome, Procedure, PublicationStatus, State)
@@ -136,23 +136,6 @@ def add_hearing(case: Any, data: dict[str, Any]) -> None:
     case.hearing_count = (case.hearing_count or 0) + 1
 
 
-def add_suspension(case: Any, data: dict[str, Any]) -> None:
-    entry = {'suspended_on': data['on'].isoformat(), 'resumed_on': None, 'reason': data.get('note_text', '')}
-    case.suspensions = [*(case.suspensions or []), entry]
-
-
-def guard_resume(case: Any, data: dict[str, Any]) -> str | None:
-    current = tracking.open_suspension(case.suspensions)
-    if current and day_of(data).isoformat() < current['suspended_on']:
-        return f'恢复日期不能早于中止日期{current["suspended_on"]}'
-    return None
-
-
-def close_suspension(case: Any, data: dict[str, Any]) -> None:
-    case.suspensions = [dict(e, resumed_on=e.get('resumed_on') or data['on'].isoformat())
-                        for e in case.suspensions or []]
-
-
 def guard_extend(case: Any, data: dict[str, Any]) -> str | None:
     if case.procedure == Procedure.SIMPLIFIED:
         return '简易程序的审理期限不能延长（行政复议法第六十二条第二款）；确需延长的，请先转为普通程序'
@@ -183,7 +166,7 @@ def guard_decide(case: Any, data: dict[str, Any]) -> str | None:
 
 
 def _conclude(case: Any, data: dict[str, Any], outcome: str) -> None:
-    close_suspension(case, data)
+    suspension.close(case, data)
     case.outcome = outcome
     case.concluded_on = case.closed_on = data['on']
     if data.get('decision_text'):
@@ -239,9 +222,9 @@ CASE_WORKFLOW = Workflow(field='state', transitions=[
     Transition('receive_reply', '收到被申请人答复', sources=OPEN, target=None, guard=guard_receive_reply,
                effect=set_reply_received),
     Transition('hold_hearing', '听证（听取意见）', sources={State.ACCEPTED}, target=None, effect=add_hearing),
-    Transition('suspend', '中止审理', sources={State.ACCEPTED}, target=State.SUSPENDED, effect=add_suspension),
-    Transition('resume', '恢复审理', sources={State.SUSPENDED}, target=State.ACCEPTED, guard=guard_resume,
-               effect=close_suspension),
+    Transition('suspend', '中止审理', sources={State.ACCEPTED}, target=State.SUSPENDED, effect=suspension.add),
+    Transition('resume', '恢复审理', sources={State.SUSPENDED}, target=State.ACCEPTED, guard=suspension.guard_resume,
+               effect=suspension.close),
     Transition('extend', '延长审理期限', sources={State.ACCEPTED}, target=None, guard=guard_extend,
                effect=set_extension),
     Transition('decide', '作出行政复议决定', sources={State.ACCEPTED}, target=State.CONCLUDED, guard=guard_decide,

@@ -15,7 +15,7 @@ from fazhi.core.models import DomainModel
 from fazhi.organization.choices import Role
 
 from . import lifecycle, steps
-from .casework import tracking
+from .casework import suspension, tracking
 from .choices import (CORRECTION_OUTCOMES, MEDIATION_OUTCOMES, OPEN_STATES, AcceptanceBasis, ActType, Channel,
                       Document, Domain, FeedbackKind, FeedbackStatus, Outcome, PartyKind, PartyRole, Procedure,
                       PublicationStatus, ServiceMethod, State)
@@ -58,7 +58,7 @@ class ReconsiderationCase(DomainModel):
     copy_sent_on = models.DateField('发送副本日期', null=True, blank=True)
     reply_received_on = models.DateField('收到答复日期', null=True, blank=True)
     hearing_count = models.PositiveSmallIntegerField('听证（听取意见）次数', default=0)
-    suspensions = models.JSONField('中止记录', default=list, blank=True)
+    suspensions = models.TextField('中止记录', blank=True, help_text='JSON：[{suspended_on, resumed_on, reason}]')
     extension_days = models.PositiveSmallIntegerField('延长审理天数', default=0)
     extension_approved_on = models.DateField('延长批准日期', null=True, blank=True)
     extension_reason = models.CharField('延长理由', max_length=200, blank=True)
@@ -106,7 +106,7 @@ class ReconsiderationCase(DomainModel):
 
     def tracked_deadlines(self) -> list[tracking.Tracked]:
         simplified = self.procedure == Procedure.SIMPLIFIED
-        suspensions = tracking.suspensions_from(self.suspensions)
+        suspensions = suspension.for_engine(self)
         extensions = [(self.extension_days, 'natural_day', self.extension_reason, self.extension_approved_on)] \
             if self.extension_days else []
         items = [
@@ -126,7 +126,7 @@ class ReconsiderationCase(DomainModel):
                              'reconsideration.simplified_decision' if simplified else 'reconsideration.decision',
                              self.accepted_on, self.concluded_on, suspensions, extensions, '复议机构'),
         ]
-        current = tracking.open_suspension(self.suspensions)
+        current = suspension.current(self)
         if self.state == State.SUSPENDED and current:
             items.append(tracking.Tracked('suspension', '中止满六十日（可决定终止）',
                                           'reconsideration.suspension_termination',
@@ -145,6 +145,10 @@ class ReconsiderationCase(DomainModel):
 
     def _abandoned_on(self) -> dt.date | None:
         return self.closed_on if self.state == State.ABANDONED else None
+
+    @property
+    def suspension_list(self) -> list[dict[str, Any]]:
+        return suspension.entries(self)
 
     def due_dates(self, today: dt.date | None = None) -> list[tracking.TrackedDue]:
         return tracking.compute(self, today)
@@ -188,11 +192,13 @@ class ReconsiderationCase(DomainModel):
             self.closed_on = self.concluded_on
         self.handling_days = (self.concluded_on - self.accepted_on).days \
             if self.concluded_on and self.accepted_on else None
-        dues = tracking.compute(self)
+        is_open = self.state in OPEN_STATES
+        dues = tracking.compute(self, keys=None if is_open else ('decision',))
         decision = next((d for d in dues if d.tracked.key == 'decision'), None)
         self.decision_due_on = decision.due if decision else None
-        self.decided_late = bool(self.concluded_on and self.decision_due_on and self.concluded_on > self.decision_due_on)
-        upcoming = tracking.earliest_open(dues) if self.state in OPEN_STATES else None
+        due = self.decision_due_on
+        self.decided_late = bool(self.concluded_on and due and self.concluded_on > due)
+        upcoming = tracking.earliest_open(dues) if is_open else None
         self.next_due_on = upcoming.due if upcoming else None
         self.next_due_label = upcoming.tracked.label if upcoming else ''
 

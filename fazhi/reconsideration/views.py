@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from fazhi.core.views import ObjectDetailView, ObjectEditView
 from fazhi.core.workflow import timeline
 
 from . import forms, importing

@@ -151,7 +151,7 @@ def test_other_conclusions(case, officer, name, outcome):
     concluded = step(case, name, officer, on='2026-03-20', note='依法终止')
     assert concluded.state == 'concluded' and concluded.outcome == outcome
     assert concluded.is_mediated == (outcome in ('mediation', 'settlement'))
-    assert concluded.suspensions[0]['resumed_on'] == '2026-03-20'
+    assert concluded.suspension_list[0]['resumed_on'] == '2026-03-20'
 
 
 def test_decision_needs_the_copy_sent_first(case, officer):

@@ -150,3 +150,24 @@ def test_list_filters(district, client):
                                                              'received_on__gte': '2026-03-01'})
     assert [c.respondent_unit for c in page.context['object_list']] == [district.market]
     assert 'f-domain' in page.content.decode()
+
+
+def test_home_page_reminds_each_user_of_their_deadlines(district, client):
+    from tests.litigation.conftest import new_lawsuit
+    officer = district.users['case_officer']
+    mine = new_case(district.market, received='2026-01-05', officer=officer)
+    new_case(district.street, received='2026-01-06')
+    new_lawsuit(district.market, received='2026-01-05', officer=officer)
+    client.force_login(officer)
+    reminders = client.get('/').context['reminders']
+    assert [r['ledger'] for r in reminders] == ['行政复议', '行政应诉']
+    assert str(mine) in reminders[0]['text'] and '受理审查期限' in reminders[0]['text']
+    assert reminders[0]['level'] == 'danger' and '已逾期' in reminders[0]['text']
+    client.force_login(district.users['street_officer'])
+    texts = [r['text'] for r in client.get('/').context['reminders']]
+    assert len(texts) == 1 and '西岭' not in texts[0]
+    client.force_login(district.users['auditor'])
+    assert client.get('/').context['reminders'] == []
+    client.force_login(district.users['leader'])
+    page = client.get('/').content.decode()
+    assert '期限提醒' in page and page.count('list-group-item small') >= 3

@@ -21,6 +21,8 @@ def timeline_rows(obj: Any) -> list[dict[str, Any]]:
 
 
 class CaseSerializer(serializers.ModelSerializer):
+    suspension_list = serializers.ListField(child=serializers.DictField(), read_only=True,
+                                            help_text='中止记录：中止日期、恢复日期、事由')
     state_display = serializers.CharField(source='get_state_display', read_only=True)
     outcome_display = serializers.CharField(source='get_outcome_display', read_only=True)
 
@@ -28,7 +30,7 @@ class CaseSerializer(serializers.ModelSerializer):
         model = ReconsiderationCase
         fields = ['id', *CASE_FIELDS, 'state', 'state_display', 'procedure', 'acceptance_basis',
                   'correction_requested_on', 'correction_received_on', 'accepted_on', 'copy_sent_on',
-                  'reply_received_on', 'hearing_count', 'suspensions', 'extension_days', 'extension_approved_on',
+                  'reply_received_on', 'hearing_count', 'suspension_list', 'extension_days', 'extension_approved_on',
                   'extension_reason', 'outcome', 'outcome_display', 'concluded_on', 'closed_on', 'is_correction',
                   'is_mediated', 'handling_days', 'decided_late', 'went_to_litigation', 'decision_due_on',
                   'next_due_on', 'next_due_label']

@@ -320,9 +320,15 @@ def _labels(figure: Figure, by: str, keys: set[Any]) -> dict[Any, tuple[str, str
         from fazhi.organization.models import Unit
         units = {u.pk: u for u in Unit.objects.filter(pk__in=[k for k in keys if k])}
         return {k: (units[k].name, units[k].path) if k in units else ('—', '') for k in keys}
-    model = apps.get_model(figure.numerator.model)
-    choices = dict(model._meta.get_field(figure.numerator.group_field).choices or [])
+    choices = dict(_field_at(apps.get_model(figure.numerator.model), figure.numerator.group_field).choices or [])
     return {k: (str(choices.get(k, k or '—')), str(k)) for k in keys}
+
+
+def _field_at(model: Any, path: str) -> Any:
+    *relations, name = path.split('__')
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return model._meta.get_field(name)
 
 
 def unit_choices(user: Any) -> QuerySet:

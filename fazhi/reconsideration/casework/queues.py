@@ -54,7 +54,7 @@ def by_unit(qs: QuerySet, today: dt.date | None = None) -> list[dict[str, Any]]:
 
 
 def reminders(qs: QuerySet, ledger: str, url: str, today: dt.date | None = None,
-              limit: int = 5) -> list[dict[str, Any]]:
+              limit: int = 5, mine: bool = False) -> list[dict[str, Any]]:
     """Home-page reminder lines: overdue first, then due soon."""
     lines = []
     for kind, level in (('overdue', 'danger'), ('due_soon', 'warning')):
@@ -67,10 +67,26 @@ def reminders(qs: QuerySet, ledger: str, url: str, today: dt.date | None = None,
             lines.append({'level': level, 'ledger': ledger, 'url': entry.case.get_absolute_url(),
                           'text': f'{entry.case}：{due.tracked.label}于{due.due:%Y-%m-%d}届满（{when}）'})
         if len(found) > limit:
-            lines.append({'level': level, 'ledger': ledger, 'url': f'{url}?kind={kind}',
+            lines.append({'level': level, 'ledger': ledger, 'url': f'{url}?kind={kind}{"&mine=1" if mine else ""}',
                           'text': f'另有{len(found) - limit}项{KINDS[kind]}，查看全部'})
     return lines
 
 
 def _unit_word(due: tracking.TrackedDue) -> str:
     return '个工作日' if due.result.rule.unit == 'working_day' else '日'
+
+
+def reminder_source(model: Any, ledger: str, queue_url_name: str) -> Any:
+    """Home-page reminders of a ledger: a case officer's own cases; everyone else, every case they may see."""
+    def source(user: Any) -> list[dict[str, Any]]:
+        from django.urls import reverse
+
+        from fazhi.core.permissions import can
+        if not can(user, 'view', model):
+            return []
+        qs = model._default_manager.visible_to(user)
+        mine = getattr(user, 'role', '') == 'case_officer'
+        if mine:
+            qs = qs.filter(officer=user)
+        return reminders(qs, ledger, reverse(queue_url_name), mine=mine)
+    return source

@@ -74,13 +74,14 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def compute(case: Any, today: dt.date | None = None) -> list[TrackedDue]:
-    """Every deadline the case has started, with its due date and explanation."""
+def compute(case: Any, today: dt.date | None = None, keys: Iterable[str] | None = None) -> list[TrackedDue]:
+    """Every deadline the case has started (or those named in `keys`), with its due date and explanation."""
     calendar = calendar_service.get_calendar()
     today = today or dt.date.today()
+    wanted = set(keys) if keys is not None else None
     results = []
     for tracked in case.tracked_deadlines():
-        if tracked.start is None:
+        if tracked.start is None or (wanted is not None and tracked.key not in wanted):
             continue
         rule = get_rule(tracked.rule_code)
         due = compute_due(rule, tracked.start, calendar, suspensions=tracked.suspensions if rule.pausable else (),
