@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from fazhi.core import rest
+from fazhi.core import feed_views, rest
 from fazhi.organization.forms import LoginForm
 
 api_patterns = [
@@ -15,6 +15,12 @@ api_patterns = [
     path('litigation/', include('fazhi.litigation.api.urls')),
     path('indicators/', include('fazhi.indicators.api_urls')),
     path('legality/', include('fazhi.legality.api.urls')),
+    path('feeds/', include(feed_views.api_urlpatterns)),
+    path('imports/', include('fazhi.imports.api.urls')),
+    path('supervision/', include('fazhi.supervision.api.urls')),
+    path('emergency/', include('fazhi.emergency.api.urls')),
+    path('disclosure/', include('fazhi.disclosure.api.urls')),
+    path('legal-education/', include('fazhi.legal_education.api.urls')),
     path('reports-intel/', include('fazhi.reports_intel.api.urls')),
     path('normative/', include('fazhi.normative.api.urls')),
 ]
@@ -32,6 +38,12 @@ urlpatterns = [
     path('litigation/', include('fazhi.litigation.urls')),
     path('indicators/', include('fazhi.indicators.urls')),
     path('legality/', include('fazhi.legality.urls')),
+    path('feeds/', include((feed_views, 'feeds'))),
+    path('imports/', include('fazhi.imports.urls')),
+    path('supervision/', include('fazhi.supervision.urls')),
+    path('emergency/', include('fazhi.emergency.urls')),
+    path('disclosure/', include('fazhi.disclosure.urls')),
+    path('legal-education/', include('fazhi.legal_education.urls')),
     path('reports-intel/', include('fazhi.reports_intel.urls')),
     path('normative/', include('fazhi.normative.urls')),
     path('public/normative/', include('fazhi.normative.public_urls')),

@@ -1,0 +1,3 @@
+from fazhi.core.search import register
+
+register('legal_education.EducationDuty', 'law_name', 'audience')

@@ -1,0 +1,1 @@
+from tests.imports.kit import analytics, seeded, seeded_template  # noqa: F401  (fixtures)
