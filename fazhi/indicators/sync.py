@@ -74,13 +74,24 @@ DUCK_TYPES = {'BooleanField': 'BOOLEAN', 'DateField': 'DATE', 'DateTimeField': '
               'BigAutoField': 'BIGINT', 'ForeignKey': 'BIGINT', 'OneToOneField': 'BIGINT'}
 
 
+def _columns(model: type[models.Model]) -> list[tuple[str, str]]:
+    columns = [(f.attname, DUCK_TYPES.get(f.get_internal_type(), 'VARCHAR')) for f in model._meta.concrete_fields]
+    if getattr(model, 'unit_lookup', None):
+        columns.append(('unit_code', 'VARCHAR'))
+    return columns
+
+
 def _create_table(con: Any, model: type[models.Model], table: str) -> None:
     """The ledger's table with column types from the model, so that even an empty ledger is typed."""
-    columns = [f'"{f.attname}" {DUCK_TYPES.get(f.get_internal_type(), "VARCHAR")}'
-               for f in model._meta.concrete_fields]
-    if getattr(model, 'unit_lookup', None):
-        columns.append('unit_code VARCHAR')
+    columns = [f'"{name}" {kind}' for name, kind in _columns(model)]
     con.execute(f'CREATE OR REPLACE TABLE {table} ({", ".join(columns)})')
+
+
+def _same_shape(con: Any, model: type[models.Model], table: str) -> bool:
+    """Whether the stored table still has the model's columns (a migration may have added or dropped some)."""
+    stored = con.execute('SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index',
+                         [table]).fetchall()
+    return [name for (name,) in stored] == [name for name, _ in _columns(model)]
 
 
 def _insert(con: Any, table: str, frame: pd.DataFrame) -> None:
@@ -119,7 +130,7 @@ def sync_ledger(con: Any, model: type[models.Model], *, full: bool = False) -> i
     exists = con.execute('SELECT count(*) FROM duckdb_tables() WHERE table_name = ?', [table]).fetchall()[0][0]
     now, seq = timezone.now(), AuditEntry.objects.order_by('-seq').values_list('seq', flat=True).first() or 0
     qs = model._default_manager.all()
-    if state and exists and not full and 'updated_at' in {f.name for f in model._meta.fields}:
+    if state and exists and not full and _same_shape(con, model, table) and 'updated_at' in {f.name for f in model._meta.fields}:
         since = timezone.make_aware(state[0], dt.timezone.utc) if timezone.is_naive(state[0]) else state[0]
         qs = qs.filter(updated_at__gte=since - dt.timedelta(seconds=1))
         deleted = list(AuditEntry.objects.filter(seq__gt=state[1], object_type=label, action='delete')

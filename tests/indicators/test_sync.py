@@ -37,3 +37,15 @@ def test_units_and_ancestors(district, tmp_path):
     ancestors = {r[0] for r in con.execute("SELECT ancestor_code FROM unit_ancestor WHERE unit_code = 'T-D2-1'")
                  .fetchall()}
     assert ancestors == {'T', 'T-D2', 'T-D2-1'}
+
+
+def test_a_migrated_ledger_is_copied_whole_again(district, tmp_path, monkeypatch):
+    """After an upgrade adds a column, the stored table is rebuilt rather than failing the next sync."""
+    monkeypatch.setattr(Liaison, 'analytics_table', 'liaison', raising=False)
+    con = duckdb.connect(str(tmp_path / 'a.duckdb'))
+    sync.sync_ledger(con, Liaison)
+    con.execute('ALTER TABLE liaison DROP COLUMN phone')  # the store as an older release left it
+    with acting_as(None, label='system:test'):
+        services.update(Liaison.objects.get(unit=district.street), {'phone': '888'})
+    assert sync.sync_ledger(con, Liaison) == 4
+    assert ('888',) in con.execute('SELECT phone FROM liaison').fetchall()
