@@ -243,7 +243,8 @@ def _model_errors(spec: LedgerSpec, file_name: str, number: int, obj: Any, user:
                 errors.append(RowError(file_name, number, header, raw.get(name, ''),
                                        cell_message(number, header, message)))
     if user is not None and not unit_in_scope(user, type(obj), 'add', getattr(obj, 'owning_unit', None)):
-        unit_col = next((c for c in spec.columns if c.kind == 'unit'), None)
+        lookup = (getattr(type(obj), 'unit_lookup', None) or '').split('__')[0]
+        unit_col = spec.column(lookup) or next((c for c in spec.columns if c.kind == 'unit'), None)
         header = unit_col.header if unit_col else '单位'
         errors.append(RowError(file_name, number, header, raw.get(unit_col.key, '') if unit_col else '',
                                cell_message(number, header, '您无权为该单位导入记录')))

@@ -24,7 +24,8 @@ from fazhi.core.views import forbidden
 
 class TransitionForm(forms.Form):
     """Base form: the day the step happened and a note; subclasses add the step's own data."""
-    on = forms.DateField(label='发生日期', initial=dt.date.today, widget=forms.DateInput(attrs={'type': 'date'}),
+    on = forms.DateField(label='发生日期', initial=dt.date.today,
+                         widget=forms.DateInput(attrs={'type': 'date'}, format='%Y-%m-%d'),
                          error_messages={'invalid': '日期格式不正确，应为 年-月-日。', 'required': '请填写发生日期。'})
     note = forms.CharField(label='说明', required=False, widget=forms.Textarea(attrs={'rows': 2}))
 

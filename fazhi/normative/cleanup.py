@@ -76,9 +76,9 @@ def _apply(item: Any, on: dt.date, campaign: Any) -> bool:
 
 
 def _close(campaign: Any, data: dict[str, Any]) -> None:
-    for item in campaign.items.select_related('document').filter(applied=False):
-        if _apply(item, data['on'], campaign):
-            services.update(item, {'applied': True}, enforce=False)
+    for item in campaign.items.select_related('document'):
+        applied = item.applied or _apply(item, data['on'], campaign)
+        services.update(item, {'applied': applied, 'closed_on': data['on']}, enforce=False)
     campaign.closed_on = data['on']
 
 

@@ -274,6 +274,7 @@ class CleanupItem(DomainModel):
     new_expires_on = models.DateField('继续有效的，有效期延至', null=True, blank=True)
     amended_text = models.TextField('修改的，修改后全文', blank=True)
     applied = models.BooleanField('结论已执行', default=False)
+    closed_on = models.DateField('清理完成日期', null=True, blank=True, db_index=True)
 
     unit_lookup = 'document__unit'
     editor_roles = frozenset({'legality_reviewer'})

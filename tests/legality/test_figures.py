@@ -72,3 +72,13 @@ def test_stats_and_figures_pages(district, client):
     assert own['total'] == 1  # the street's request is outside the market bureau's scope
     other = client.get(reverse('legality:figures'), {'year': 2025, 'unit': district.street.pk})
     assert other.context['unit'] == district.market  # a unit outside the scope falls back to the own unit
+
+
+def test_the_indicator_engine_computes_the_same_figures(district, settings, tmp_path):
+    from .engine_kit import assert_engine_agrees
+    settings.ANALYTICS_DB = tmp_path / 'analytics.duckdb'
+    concluded(district, district.market, 'agency_decision', 2, dt.date(2025, 3, 6))
+    concluded(district, district.street, 'contract', 1, dt.date(2025, 4, 30), is_major=True)
+    engagement(adviser(district.justice, is_chief=True), 'meeting', quantity=3)
+    seen = assert_engine_agrees(figures.FIGURES, [district.district, district.market, district.street], 2025)
+    assert seen[('legality.suggestions', 'T')] == 3 and seen[('legality.adviser.meetings', 'T')] == 3

@@ -113,3 +113,10 @@ def test_queue_filters_overdue_and_due_soon(district, client, due, expected):
     listed = client.get(reverse('legality:review_list'), {'due': due}).context['object_list']
     assert {o.title for o in listed} == expected
     assert old.due_status == 'overdue'
+
+
+def test_step_form_offers_today_in_the_date_field_format_browsers_read(district, client):
+    obj = review(district.market)
+    client.force_login(district.users['legality_reviewer'])
+    page = client.get(reverse('legality:review_transition', args=[obj.pk, 'assign'])).content.decode()
+    assert f'type="date" name="on" value="{dt.date.today().isoformat()}"' in page

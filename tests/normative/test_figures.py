@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from django.urls import reverse
 
 from fazhi.core.context import acting_as
@@ -22,7 +24,10 @@ def test_specs_are_plain_data():
     for figure in figures.FIGURES:
         json.dumps(figure.to_dict())
     rate = next(f for f in figures.FIGURES if f.code == 'normative.filing_rate')
-    assert rate.numerator.where == {'state__in': ['published', 'filed', 'repealed'], 'filed_on__isnull': False}
+    assert rate.to_catalogue()['numerator'] == {
+        'source': 'normative_document', 'kind': 'count', 'date': 'published_on',
+        'where': [{'column': 'state', 'in': ['published', 'filed', 'repealed']}, {'column': 'filed_on', 'not_null': True}]}
+    assert rate.to_catalogue()['scale'] == 100
 
 
 def test_filing_rate_timeliness_and_conformity(district):
@@ -57,3 +62,20 @@ def test_figures_page_for_the_users_scope(district, client):
     assert shown['normative.filing_rate'] == 100 and '规范性文件报备及时率' in page.content.decode()
     client.force_login(district.users['auditor'])
     assert client.get(reverse('normative:figures')).status_code == 403
+
+
+def test_the_indicator_engine_computes_the_same_figures(district, settings, tmp_path):
+    from fazhi.core.context import acting_as
+    from fazhi.core.workflow import apply
+    from tests.legality.engine_kit import assert_engine_agrees
+    settings.ANALYTICS_DB = tmp_path / 'analytics.duckdb'
+    reviewer = district.users['legality_reviewer']
+    on_time = published(district.market, reviewer, dt.date(2025, 3, 20), filed_on=dt.date(2025, 4, 1))
+    published(district.market_office, reviewer, dt.date(2025, 5, 6), filed_on=dt.date(2025, 7, 1))
+    published(district.street, reviewer, dt.date(2025, 6, 2))
+    with acting_as(None):
+        apply(on_time, 'filing_review', on=dt.date(2025, 4, 9), result='conforming', materials_conforming=True)
+        apply(on_time, 'repeal', on=dt.date(2025, 12, 1), reason='上位法修改')
+    seen = assert_engine_agrees(figures.FIGURES, [district.district, district.market, district.street], 2025)
+    assert seen[('normative.filing_rate', 'T')] == pytest.approx(66.67)
+    assert seen[('normative.repealed', 'T-D2')] == 1

@@ -147,3 +147,10 @@ def test_condition_trees_compile_to_the_same_records(small):
                                  params)).count() == 21
     assert qs.filter(condition_q({'column': 'concluded_on', 'le': '$end'}, params)).count() == 137
     assert qs.filter(condition_q({'column': 'accepted_on', 'lt_column': 'concluded_on'}, params)).count() == 137
+
+
+def test_the_default_period_is_the_last_full_year(district):
+    params = Params.from_query({}, district.users['leader'])
+    assert params.start == dt.date(dt.date.today().year - 1, 1, 1) and params.label.endswith('年')
+    assert Params.from_query({'year': 'x', 'unit': str(district.market.pk)}, district.users['leader']).unit == \
+        district.market

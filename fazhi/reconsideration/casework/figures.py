@@ -115,9 +115,9 @@ class Params:
     def from_query(cls, query: Mapping[str, str], user: Any) -> 'Params':
         from fazhi.organization.models import Unit
         try:
-            year = int(query.get('year') or dt.date.today().year)
+            year = int(query.get('year') or dt.date.today().year - 1)  # default: the last full year
         except ValueError:
-            year = dt.date.today().year
+            year = dt.date.today().year - 1
         unit = None
         if (unit_id := str(query.get('unit') or '')).isdigit():
             unit = Unit.objects.visible_to(user).filter(pk=unit_id).first()
