@@ -71,21 +71,21 @@ def analyse(data: bytes, name: str) -> Analysis:
 def load_report(data: bytes, name: str, *, user: Any = None, region: str = '', year: int | None = None,
                 title: str = '') -> Loaded:
     """Store a report with its facts and findings (or find the same file already loaded)."""
+    _ensure_may_load()
     name = Path(name).name or 'report.txt'
     digest = hashlib.sha256(data).hexdigest()
     existing = ReportDocument.objects.filter(sha256=digest).first()
     if existing is not None:
         return Loaded(existing, False)
-    _ensure_may_load()
     found = analyse(data, name)
     doc = found.doc
     region = (region or found.region or '').strip()
     issuer = found.issuer if not region or region == found.region or not found.issuer else region
     year = year or found.year
     report = ReportDocument(
-        title=(title or doc.title or Path(name).stem)[:300], file_name=name[:255], format=doc.format,
-        encoding=doc.encoding or '', size=len(data), sha256=digest, traditional=bool(doc.traditional),
-        region=region[:40], issuer=(issuer or '')[:80], year=year, text=doc.text,
+        title=(title or doc.title or _fallback_title(name, region, year))[:300], file_name=name[:255],
+        format=doc.format, encoding=doc.encoding or '', size=len(data), sha256=digest,
+        traditional=bool(doc.traditional), region=region[:40], issuer=(issuer or '')[:80], year=year, text=doc.text,
         noise=[list(span) for span in doc.noise], checks=[c.as_dict() for c in found.audit.checks],
         uploaded_by=user if getattr(user, 'is_authenticated', False) else None)
     facts = [f for f in (_fact(report, n, f, year) for n, f in enumerate(found.facts, 1)) if f is not None]
@@ -103,6 +103,12 @@ def load_report(data: bytes, name: str, *, user: Any = None, region: str = '', y
     return Loaded(report, True)
 
 
+def _fallback_title(name: str, region: str, year: int | None) -> str:
+    """For a report without a headline: what it is about, and which file it was."""
+    stem = Path(name).stem
+    return f'{region}{year}年报告（{stem}）' if region and year else stem
+
+
 def _ensure_may_load() -> None:
     """Refuse (with its own audit entry) before anything is read or written."""
     actor = current_actor()
@@ -116,7 +122,8 @@ def remove_report(report: ReportDocument) -> None:
     """Delete a report with its facts and findings (one audit entry), and its stored file."""
     stored = report.file.name
     storage = report.file.storage
-    services.delete(report, message=f'删除报告及其 {report.fact_count} 条数量事实、{report.finding_count} 条核查发现')
+    services.delete(report, message=f'删除报告及其 {report.fact_count} 条数量事实、'
+                                    f'{report.finding_count} 条核查发现')
     if stored:
         transaction.on_commit(lambda: storage.delete(stored))
 

@@ -43,8 +43,7 @@ def test_lists_share_a_unit_and_distribute_a_value():
     facts = extract(from_text("分别仅需1个、2个、20个工作日办结；报备率、及时率、规范率均达100%。"))
     assert [(f.value, f.unit) for f in facts[:3]] == [(1, "工作日"), (2, "工作日"), (20, "工作日")]
     codes = [f.indicator for f in facts[3:]]
-    assert codes == ["normative_document.filing_rate", "normative_document.filing_timeliness_rate",
-                     "normative_document.filing_conformity_rate"]
+    assert codes == ["normative.filing_rate", "normative.filing_timeliness", "normative.filing_conformity"]
 
 
 def test_comparisons_periods_and_ranks():

@@ -8,6 +8,8 @@ import pytest
 
 from tests.intel.seeds import seed_path
 
+ENGINE_UNITS = {'D': 'T', 'S1': 'T-S1', 'S2': 'T-S2', 'M': 'T-D2', 'M1': 'T-D2-1'}  # engine test data -> district
+
 SEED_001 = '001_db1df324d5669997'  # Tongzhou 2023 annual report, traditional characters
 SEED_002 = '002_93c369c24ed71b42'  # Chaoyang white paper, scraped page with noise and 38000万余件
 SEED_003 = '003_98a81501e618baf7'  # Baotou Qingshan, consistent figures
@@ -36,3 +38,24 @@ def load(district: Any) -> Any:
         with acting_as(user):
             return load_report(data, name, user=user, **options).report
     return do
+
+
+@pytest.fixture
+def store_with_data(settings: Any, tmp_path: Path, district: Any) -> Path:
+    """The indicator engine's test data (the seeds' own counts) in an analytics store, under the test district."""
+    import duckdb
+
+    from tests.indicators import data
+
+    settings.ANALYTICS_DB = tmp_path / 'analytics.duckdb'
+    frames = {k: v for k, v in data.all_frames().items() if k not in ('unit', 'unit_ancestor', 'workday')}
+    con = duckdb.connect(str(settings.ANALYTICS_DB))
+    for name, frame in frames.items():
+        frame = data._typed(frame)
+        if 'unit_code' in frame:
+            frame['unit_code'] = frame['unit_code'].map(ENGINE_UNITS)
+        con.register('_f', frame)
+        con.execute(f'CREATE TABLE {name} AS SELECT * FROM _f')
+        con.unregister('_f')
+    con.close()
+    return settings.ANALYTICS_DB

@@ -5,7 +5,8 @@ import pytest
 
 from fazhi.core.context import acting_as
 from fazhi.core.demo import DemoContext, steps
-from fazhi.reports_intel.demo import load_seed_reports, seed_dir, seed_files
+from fazhi.reports_intel.demo import draft_text, load_own_draft, load_seed_reports, seed_dir, seed_files
+from fazhi.reports_intel.reconciliation import reconcile_report
 from fazhi.reports_intel.models import ReportDocument
 from tests.intel.seeds import SEEDS
 
@@ -37,3 +38,26 @@ def test_without_seeds_the_step_does_nothing(db, tmp_path, monkeypatch):
     with acting_as(None, label='system:demo'):
         load_seed_reports(ctx)
     assert ReportDocument.objects.count() == 0 and '跳过' in messages[0]
+
+
+def test_draft_text_states_each_available_figure_and_misstates_one_rate():
+    text, misstated = draft_text('云溪区', 2025, {'hotline.requests': 766000.0, 'hotline.response_rate': 99.0,
+                                               'mediation.success_rate': 68.08})
+    assert misstated == 'hotline.response_rate'
+    assert '766000件' in text and '响应率100.50%' not in text and '响应率97.50%' in text and '68.08%' in text
+    assert draft_text('云溪区', 2025, {}) == ('', None)
+
+
+def test_demo_draft_of_the_own_district_is_reconciled(store_with_data, district):
+    from fazhi.indicators import service
+
+    with service.store() as con:
+        service.refresh(con)
+    ctx = DemoContext(year=2025)
+    with acting_as(None, label='system:demo'):
+        load_own_draft(ctx)
+    report = ReportDocument.objects.get()
+    assert report.region == '测试区' and report.year == 2025
+    result = reconcile_report(report)
+    assert result.applicable and [r.fact.indicator for r in result.differences] == ['hotline.response_rate']
+    assert len(result.agreements) >= 4

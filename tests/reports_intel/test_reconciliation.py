@@ -1,40 +1,21 @@
 """Reconciliation: a report about the platform's own district is compared with the indicator engine's figures."""
 from __future__ import annotations
 
-import duckdb
 import pytest
 from rest_framework.test import APIClient
 
 from fazhi.core import services
 from fazhi.core.context import acting_as
 from fazhi.reports_intel.reconciliation import is_own_district, reconcile_report
-from tests.indicators import data
 
 from .conftest import SEED_001
 
 pytestmark = pytest.mark.django_db
 
-CODES = {'D': 'T', 'S1': 'T-S1', 'S2': 'T-S2', 'M': 'T-D2', 'M1': 'T-D2-1'}
 # The engine's test data for 2025: hotline 99.93 / 93.81 / 94.93 %, mediation success 465 of 683 = 68.08 %.
 DRAFT = ('2025年，测试区12345热线诉求响应率99.93%，解决率93.81%，满意率95.1%。\n'
          '全年调解成功率约为68.1%，同比提高8.08个百分点。\n'
          '行政复议纠错率为20%。\n')
-
-
-@pytest.fixture
-def store_with_data(settings, tmp_path, district):
-    settings.ANALYTICS_DB = tmp_path / 'analytics.duckdb'
-    frames = {k: v for k, v in data.all_frames().items() if k not in ('unit', 'unit_ancestor', 'workday')}
-    con = duckdb.connect(str(settings.ANALYTICS_DB))
-    for name, frame in frames.items():
-        frame = data._typed(frame)
-        if 'unit_code' in frame:
-            frame['unit_code'] = frame['unit_code'].map(CODES)
-        con.register('_f', frame)
-        con.execute(f'CREATE TABLE {name} AS SELECT * FROM _f')
-        con.unregister('_f')
-    con.close()
-    return settings.ANALYTICS_DB
 
 
 def test_region_names_of_the_district(district):

@@ -1,4 +1,4 @@
-"""`fazhi audit-report FILE... [--json]`: consistency audit of a report's figures; exit code 1 when there are findings."""
+"""`fazhi audit-report FILE... [--json]`: consistency audit of a report's figures (exit code 1 on findings)."""
 from fazhi.intel.cli import audit_main
 
 from ._intel import IntelCommand
