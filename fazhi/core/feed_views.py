@@ -197,12 +197,20 @@ class FeedListView(View):
             rows = fq.page(con, query, shown, PAGE_SIZE, (number - 1) * PAGE_SIZE)
         names = unit_names()
         fields = [self.feed.schema.field(n) for n in shown]
-        table = [[fq.display(f, r[f.name]) if f.name != 'unit_code' else names.get(r['unit_code'], r['unit_code'])
-                  for f in fields] for r in rows]
+        table = [[_cell(f, r[f.name], names) for f in fields] for r in rows]
         pages = max(1, -(-total // PAGE_SIZE))
         return {'total': total, 'headers': [f.verbose_name if f.name != 'unit_code' else '单位' for f in fields],
                 'table': table, 'page': number, 'pages': pages,
                 'previous': number - 1 if number > 1 else None, 'next': number + 1 if number < pages else None}
+
+
+def _cell(f: Any, value: Any, names: dict[str, str]) -> Any:
+    """A cell on the page: the unit's name, amounts with two decimals and thousands separators."""
+    if f.name == 'unit_code':
+        return names.get(value, value)
+    if f.type == 'decimal' and value is not None:
+        return f'{value:,.{f.scale}f}'
+    return fq.display(f, value)
 
 
 def _page_number(raw: str | None) -> int:

@@ -5,6 +5,6 @@ from fazhi.core.demo import DemoContext, register
 from fazhi.core.feed_demo import demo_feeds
 
 
-@register(70, '业务数据台账（分析库，约140万条）')
+@register(70, '业务数据台账（分析库）')
 def build_feeds(ctx: DemoContext) -> None:
     demo_feeds(ctx)
