@@ -50,10 +50,11 @@ INSTALLED_APPS = [
     'drf_spectacular_sidecar',
     'fazhi.core',
     'fazhi.organization',
+    'fazhi.indicators',
     'fazhi.reconsideration',
     'fazhi.litigation',
-    'fazhi.indicators',
     'fazhi.legality',
+    'fazhi.reports_intel',
     'fazhi.imports',
     'fazhi.enforcement',
     'fazhi.hotline',
@@ -63,8 +64,10 @@ INSTALLED_APPS = [
     'fazhi.supervision',
     'fazhi.disclosure',
     'fazhi.legal_education',
-    'fazhi.reports_intel',
     'fazhi.normative',
+    'fazhi.assessment',
+    'fazhi.decisions',
+    'fazhi.reports',
 ]
 
 MIDDLEWARE = [
@@ -163,6 +166,13 @@ SPECTACULAR_SETTINGS = {
     'REDOC_DIST': 'SIDECAR',
     'SERVE_INCLUDE_SCHEMA': False,
     'ENUM_NAME_OVERRIDES': {
+        'DecisionsCatalogueStateEnum': 'fazhi.decisions.choices.CatalogueState',
+        'DecisionsDecisionStateEnum': 'fazhi.decisions.choices.DecisionState',
+        'DecisionsProcedureKindEnum': 'fazhi.decisions.choices.ProcedureKind',
+        'DecisionsProcedureStatusEnum': 'fazhi.decisions.choices.ProcedureStatus',
+        'DecisionsModerationEnum': 'fazhi.decisions.choices.Moderation',
+        'DecisionsDispositionEnum': 'fazhi.decisions.choices.Disposition',
+        'DecisionsEvaluationConclusionEnum': 'fazhi.decisions.choices.EvaluationConclusion',
         'LegalityMatterTypeEnum': 'fazhi.legality.choices.MatterType',
         'LegalityReviewStateEnum': 'fazhi.legality.choices.ReviewState',
         'LegalityReviewOutcomeEnum': 'fazhi.legality.choices.ReviewOutcome',

@@ -1,0 +1,4 @@
+from fazhi.core.search import register
+
+register('decisions.MajorDecision', 'title', 'summary')
+register('decisions.DecisionCatalogue', 'title')
