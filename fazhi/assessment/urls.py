@@ -1,0 +1,47 @@
+from django.urls import path
+
+from . import views
+
+app_name = 'assessment'
+
+urlpatterns = [
+    path('', views.home, name='home'),
+    path('systems/', views.SystemListView.as_view(), name='system_list'),
+    path('systems/load/', views.system_load, name='system_load'),
+    path('systems/<int:pk>/', views.system_detail, name='system_detail'),
+    path('systems/<int:pk>/yaml/', views.system_yaml, name='system_yaml'),
+    path('systems/<int:pk>/weights/', views.system_weights, name='system_weights'),
+    path('campaigns/', views.CampaignListView.as_view(), name='campaign_list'),
+    path('campaigns/add/', views.campaign_add, name='campaign_add'),
+    path('campaigns/<int:pk>/', views.campaign_detail, name='campaign_detail'),
+    path('campaigns/<int:pk>/step/<str:name>/', views.campaign_transition, name='campaign_transition'),
+    path('campaigns/<int:pk>/score/', views.campaign_score, name='campaign_score'),
+    path('campaigns/<int:pk>/assignments/', views.campaign_assignments, name='campaign_assignments'),
+    path('campaigns/<int:pk>/results/', views.campaign_results, name='campaign_results'),
+    path('campaigns/<int:pk>/export/<str:fmt>/', views.campaign_export, name='campaign_export'),
+    path('campaigns/<int:pk>/compare/', views.campaign_compare, name='campaign_compare'),
+    path('entries/', views.EntryListView.as_view(), name='entry_list'),
+    path('entries/<int:pk>/', views.entry_detail, name='entry_detail'),
+    path('scores/<int:pk>/', views.score_detail, name='score_detail'),
+    path('scores/<int:pk>/self/', views.score_self, name='score_self'),
+    path('scores/<int:pk>/evidence/', views.score_evidence, name='score_evidence'),
+    path('scores/<int:pk>/review/', views.score_review, name='score_review'),
+    path('scores/<int:pk>/object/', views.score_object, name='score_object'),
+    path('evidence/<int:pk>/', views.evidence_download, name='evidence_download'),
+    path('reviews/', views.review_queue, name='review_queue'),
+    path('objections/', views.ObjectionListView.as_view(), name='objection_list'),
+    path('objections/<int:pk>/', views.objection_detail, name='objection_detail'),
+    path('objections/<int:pk>/step/<str:name>/', views.objection_transition, name='objection_transition'),
+    path('rounds/', views.RoundListView.as_view(), name='round_list'),
+    path('rounds/add/', views.round_add, name='round_add'),
+    path('rounds/<int:pk>/', views.round_detail, name='round_detail'),
+    path('rounds/<int:pk>/step/<str:name>/', views.round_transition, name='round_transition'),
+    path('rounds/<int:pk>/apply/', views.round_apply, name='round_apply'),
+    path('rounds/<int:pk>/experts/add/', views.round_expert_add, name='round_expert_add'),
+    path('rounds/<int:pk>/export/', views.round_export, name='round_export'),
+    path('experts/<int:pk>/declare/', views.expert_declare, name='expert_declare'),
+    path('experts/queue/', views.expert_queue, name='expert_queue'),
+    path('applications/', views.ApplicationListView.as_view(), name='application_list'),
+    path('applications/<int:pk>/', views.application_detail, name='application_detail'),
+    path('applications/<int:pk>/score/<int:expert_pk>/', views.application_score, name='application_score'),
+]
