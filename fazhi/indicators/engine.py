@@ -210,26 +210,28 @@ def compute_measures(con: Any, indicators: Iterable[Indicator], window: Window,
 
 
 def assemble(indicators: Iterable[Indicator], measures: pd.DataFrame) -> pd.DataFrame:
-    """Indicator values from measure amounts: numerator and denominator are sums of their measures."""
-    rows = []
-    if measures.empty:
+    """Indicator values from measure amounts: numerator and denominator are sums of their measures.
+
+    An indicator has a row for each unit and period where one of its own measures has one, so its figures do
+    not depend on which other indicators were computed in the same run."""
+    indicators = list(indicators)
+    roles = pd.DataFrame([(i.code, m.key, part) for i in indicators
+                          for part, group in (('numerator', i.numerator), ('denominator', i.denominator or []))
+                          for m in group], columns=['indicator', 'measure', 'part'])
+    if measures.empty or roles.empty:
         return pd.DataFrame(columns=RESULT_COLUMNS)
-    wide = measures.pivot_table(index=['ancestor_code', 'grain', 'period'], columns='measure', values='amount',
-                                aggfunc='sum', fill_value=0) if len(measures) else pd.DataFrame()
-    for indicator in indicators:
-        num = sum((wide[m.key] if m.key in wide else 0) for m in indicator.numerator)
-        den = sum((wide[m.key] if m.key in wide else 0) for m in indicator.denominator) if indicator.denominator \
-            else None
-        frame = pd.DataFrame({'numerator': num}, index=wide.index)
-        frame['denominator'] = den if den is not None else float('nan')
-        frame = frame.reset_index().rename(columns={'ancestor_code': 'unit_code'})
-        frame['indicator'] = indicator.code
-        frame['version'] = indicator.version
-        rows.append(frame)
-    if not rows:
+    long = measures.merge(roles, on='measure')
+    if long.empty:
         return pd.DataFrame(columns=RESULT_COLUMNS)
-    result = pd.concat(rows, ignore_index=True)
-    return _values(result, {i.code: i for i in indicators})
+    long['amount'] = long['amount'].astype(float).fillna(0)
+    keys = ['indicator', 'ancestor_code', 'grain', 'period']
+    wide = long.groupby([*keys, 'part'], sort=False)['amount'].sum().unstack('part', fill_value=0)
+    frame = wide.reindex(columns=['numerator', 'denominator'], fill_value=0).reset_index()
+    frame = frame.rename(columns={'ancestor_code': 'unit_code'}).rename_axis(columns=None)
+    counts_only = [i.code for i in indicators if not i.denominator]
+    frame['denominator'] = frame['denominator'].astype(float).mask(frame.indicator.isin(counts_only))
+    frame['version'] = frame.indicator.map({i.code: i.version for i in indicators})
+    return _values(frame, {i.code: i for i in indicators})
 
 
 def _values(result: pd.DataFrame, by_code: dict[str, Indicator]) -> pd.DataFrame:

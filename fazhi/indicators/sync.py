@@ -137,8 +137,9 @@ def sync_ledger(con: Any, model: type[models.Model], *, full: bool = False) -> i
                        .values_list('object_id', flat=True))
         changed = _row_frame(model, qs)
         ids = [int(i) for i in deleted] + [int(i) for i in changed['id']] if len(changed) or deleted else []
-        if ids:
-            con.execute(f'DELETE FROM {table} WHERE id IN (SELECT unnest(?))', [ids])
+        if not ids:  # nothing moved: keep the sync mark, so the figures' fingerprints stay valid
+            return 0
+        con.execute(f'DELETE FROM {table} WHERE id IN (SELECT unnest(?))', [ids])
         _insert(con, table, changed)
         rows = len(changed)
     else:

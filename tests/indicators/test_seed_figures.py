@@ -1,9 +1,15 @@
 """A store holding the source documents' counts reproduces the rates they report."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from .conftest import value
+from fazhi.indicators import engine
+from fazhi.indicators.definitions import get
+
+from .conftest import WINDOW, value
+
+KEYS = ['unit_code', 'grain', 'period']
 
 SEED_FIGURES = [
     ('enforcement.penalty_power_inspection_rate', 'D', 99.17, 5827, 5876),   # 002
@@ -33,9 +39,17 @@ def test_figures_roll_up_the_unit_tree(duck_results):
     assert value(duck_results, 'powers.items', 'S1').value == 512
     assert value(duck_results, 'powers.items', 'M').value == 99
     assert value(duck_results, 'mediation.accepted', 'M').value == 683  # from its office M1
-    assert value(duck_results, 'mediation.accepted', 'S1').numerator == 0 or \
-        not len(duck_results[(duck_results.indicator == 'mediation.accepted') & (duck_results.unit_code == 'S1')
-                              & (duck_results.numerator > 0)])
+    # a street without mediations has no figure of its own (not somebody else's, not a count of them)
+    assert not len(duck_results[(duck_results.indicator == 'mediation.accepted') & (duck_results.unit_code == 'S1')
+                                & (duck_results.numerator > 0)])
+
+
+def test_an_indicator_computed_alone_equals_the_same_in_the_catalogue(duck_results, duck):
+    """Each indicator's rows come from its own measures only, never from what else ran in the batch."""
+    for code in ('normative.published', 'mediation.accepted', 'hotline.response_rate'):
+        alone = engine.compute(duck, [get(code)], WINDOW).sort_values(KEYS).reset_index(drop=True)
+        together = duck_results[duck_results.indicator == code].sort_values(KEYS).reset_index(drop=True)
+        pd.testing.assert_frame_equal(alone, together, check_dtype=False)
 
 
 def test_months_quarters_and_years(duck_results):
@@ -67,7 +81,11 @@ def test_working_day_timeliness(duck_results):
 def test_small_samples_are_flagged(duck_results):
     assert value(duck_results, 'petition.satisfaction_rate', 'D').small_sample == False  # noqa: E712 (min 0)
     assert bool(value(duck_results, 'hotline.response_rate', 'D').small_sample) is False
-    assert bool(value(duck_results, 'enforcement.staff_participation_rate', 'M').small_sample) is True
+    rate = get('enforcement.staff_participation_rate')  # min_sample 10: 4 of 6 officers is a small sample
+    measures = pd.DataFrame({'measure': [rate.numerator[0].key, rate.denominator[0].key], 'ancestor_code': 'M',
+                             'grain': 'year', 'period': '2025', 'amount': [4, 6]})
+    row = engine.assemble([rate], measures).iloc[0]
+    assert (row.value, bool(row.small_sample)) == (66.67, True)
 
 
 def test_catalogue_has_at_least_forty_indicators_with_chinese_names():

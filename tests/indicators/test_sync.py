@@ -49,3 +49,20 @@ def test_a_migrated_ledger_is_copied_whole_again(district, tmp_path, monkeypatch
         services.update(Liaison.objects.get(unit=district.street), {'phone': '888'})
     assert sync.sync_ledger(con, Liaison) == 4
     assert ('888',) in con.execute('SELECT phone FROM liaison').fetchall()
+
+
+def test_an_unchanged_ledger_keeps_its_figures_fresh(district, tmp_path, monkeypatch):
+    """A sync that finds nothing new must not make every figure over the ledger look stale."""
+    from fazhi.indicators import results
+    monkeypatch.setattr(Liaison, 'analytics_table', 'liaison', raising=False)
+    with service_write():  # written an hour ago
+        Liaison.objects.update(updated_at=timezone.now() - dt.timedelta(hours=1))
+    con = duckdb.connect(str(tmp_path / 'a.duckdb'))
+    sync.sync_ledger(con, Liaison)
+    before = results.table_state(con, 'liaison')
+    assert sync.sync_ledger(con, Liaison) == 0
+    assert results.table_state(con, 'liaison') == before
+    with acting_as(None, label='system:test'):
+        services.update(Liaison.objects.get(unit=district.street), {'phone': '777'})
+    assert sync.sync_ledger(con, Liaison) == 1
+    assert results.table_state(con, 'liaison') != before

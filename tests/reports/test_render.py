@@ -154,8 +154,9 @@ def test_monthly_bulletin(ranked_data, tmp_path):
     # rankings: 西岭街道 95.00% > 东湖街道 94.93%; departments by response rate (both 100%: by code)
     assert '按12345热线满意率排名，2025年3月排名第一的街道（乡镇）是西岭街道（95.00%）；排名靠后的街道（乡镇）是东湖街道（94.93%）' in body
     assert '图1　2025年3月各街道（乡镇）12345热线满意率' in body
-    # items past their time limit, by unit: a petition closed late and an unrectified hazard in 西岭街道
-    assert '西岭街道\t0件\t1件\t0件\t1处\t2' in body
+    # items past their time limit, by unit: a petition closed late and an unrectified hazard in 西岭街道, which had
+    # hotline requests (none late) but no disclosure requests (— rather than an invented 0)
+    assert '西岭街道\t0件\t1件\t—\t1处\t2' in body
     # sampled case files: 10 reviewed, 9 passed, the one that failed is listed
     assert '抽查评查行政执法案卷10件，评查合格率90.00%' in body and '评查不合格的案卷1件' in body
     assert_html_links(version)
