@@ -6,4 +6,4 @@ class DisclosureConfig(AppConfig):
     verbose_name = '政府信息公开'
 
     def ready(self) -> None:
-        from . import demo, imports, navigation, search  # noqa: F401  (registrations)
+        from . import demo, imports, navigation, reminders, search  # noqa: F401  (registrations)

@@ -145,16 +145,17 @@ def _grain_key(months: pd.Series, grain: str) -> pd.Series:
     return months.map(mapping)
 
 
-def _rollup_additive(frame: pd.DataFrame, ancestors: pd.DataFrame, last_month_only: bool = False) -> pd.DataFrame:
-    """Sum amounts over each unit's subtree, per grain. Lists in force take the period's last month."""
+def _rollup_additive(frame: pd.DataFrame, ancestors: pd.DataFrame, list_window: Window | None = None) -> pd.DataFrame:
+    """Sum amounts over each unit's subtree, per grain. Lists in force (`list_window` given) take the value at
+    the period's last month — not the last month that happens to have items, which would carry a spring
+    backlog over to the year's end."""
     merged = frame.merge(ancestors, on='unit_code')
     per_month = merged.groupby(['measure', 'ancestor_code', 'month'], as_index=False)['amount'].sum()
     out = []
     for grain in periods.GRAINS:
         part = per_month.assign(period=_grain_key(per_month['month'], grain))
-        if last_month_only:
-            last = part.groupby(['measure', 'ancestor_code', 'period'])['month'].transform('max')
-            part = part[part['month'] == last]
+        if list_window is not None and grain != 'month':
+            part = part[part['month'].isin(_period_end_months(list_window, grain))]
         part = part.groupby(['measure', 'ancestor_code', 'period'], as_index=False)['amount'].sum()
         out.append(part.assign(grain=grain))
     return pd.concat(out, ignore_index=True)
@@ -203,7 +204,7 @@ def compute_measures(con: Any, indicators: Iterable[Indicator], window: Window,
                 parts.append(_rollup_distinct_on_backend(con, _active(con, m, window), m.key, window, True))
             else:
                 frame = _active(con, m, window).to_pandas()
-                parts.append(_rollup_additive(frame.assign(measure=m.key), ancestors, last_month_only=True))
+                parts.append(_rollup_additive(frame.assign(measure=m.key), ancestors, window))
     if not parts:
         return pd.DataFrame(columns=['measure', 'ancestor_code', 'grain', 'period', 'amount'])
     return pd.concat(parts, ignore_index=True)

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from fazhi.core.export import csv_response
+from fazhi.core.overdue import overdue_items
 from fazhi.core.views import forbidden
 
 from . import service
@@ -178,4 +179,5 @@ def dashboard(request: Any) -> Any:
         trends[code] = {'name': h['indicator'].name, 'labels': list(part.period),
                         'values': [None if v != v else v for v in part.value]}
     return render(request, 'indicators/dashboard.html', {
-        'ctx': ctx, 'headlines': headlines, 'ranked': ranked, 'risks': risks, 'trends': trends})
+        'ctx': ctx, 'headlines': headlines, 'ranked': ranked, 'risks': risks, 'trends': trends,
+        'overdue': overdue_items(request.user, ctx.unit)})

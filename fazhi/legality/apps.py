@@ -6,4 +6,4 @@ class LegalityConfig(AppConfig):
     verbose_name = '合法性审查与法律顾问'
 
     def ready(self) -> None:
-        from . import access, demo, navigation, search  # noqa: F401  (registrations)
+        from . import access, demo, navigation, reminders, search  # noqa: F401  (registrations)

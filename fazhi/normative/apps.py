@@ -6,4 +6,4 @@ class NormativeConfig(AppConfig):
     verbose_name = '行政规范性文件'
 
     def ready(self) -> None:
-        from . import access, demo, navigation, search  # noqa: F401  (registrations)
+        from . import access, demo, navigation, reminders, search  # noqa: F401  (registrations)

@@ -6,4 +6,4 @@ class SupervisionConfig(AppConfig):
     verbose_name = '监督台账'
 
     def ready(self) -> None:
-        from . import demo, imports, navigation, search  # noqa: F401  (registrations)
+        from . import demo, imports, navigation, reminders, search  # noqa: F401  (registrations)

@@ -119,3 +119,29 @@ def test_compute_command_prints_figures(store_with_data, capsys, district):
     call_command('compute', indicator='mediation.success_rate', unit='T', period='2025')
     out = capsys.readouterr().out
     assert '68.08' in out and '调解成功率' in out
+
+
+def test_dashboard_risk_list_counts_overdue_items_within_the_users_scope(store_with_data, client, district):
+    import datetime as dt
+
+    from fazhi.core import services
+    from fazhi.core.context import acting_as
+    from fazhi.supervision.models import Proposal
+    with acting_as(None, label='system:test'):  # assigned 2025-03-20, due 2025-06-20, never answered
+        services.create(Proposal(unit=district.market, kind='npc', year=2025, number='0001', proposer='王某',
+                                 title='关于增设便民菜店的建议', assigned_on=dt.date(2025, 3, 20)))
+    client.force_login(district.users['leader'])
+    page = client.get('/indicators/dashboard/', {'period': '2025'})
+    assert page.context['overdue'] == [{'ledger': '建议提案逾期未答复', 'count': 1,
+                                        'url': '/supervision/proposals/?due=overdue'}]
+    assert '建议提案逾期未答复' in page.content.decode()
+    listed = client.get('/supervision/proposals/', {'due': 'overdue'}).content.decode()
+    assert '关于增设便民菜店的建议' in listed  # the link shows the items counted
+    # the market regulator's officer sees it on its own workbench; a street's officer does not
+    client.force_login(district.users['unit_officer'])
+    assert client.get('/indicators/dashboard/', {'period': '2025'}).context['overdue'][0]['count'] == 1
+    client.force_login(district.users['street_officer'])
+    assert client.get('/indicators/dashboard/', {'period': '2025'}).context['overdue'] == []
+    # the district's leader looking at one street sees only that street's items
+    client.force_login(district.users['leader'])
+    assert client.get('/indicators/dashboard/', {'period': '2025', 'unit': 'T-S1'}).context['overdue'] == []

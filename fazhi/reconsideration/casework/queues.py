@@ -43,6 +43,11 @@ def entries(qs: QuerySet, kind: str, today: dt.date | None = None) -> list[Queue
     return sorted(found, key=lambda e: (e.due.due, e.case.pk))
 
 
+def overdue_count(qs: QuerySet, today: dt.date) -> int:
+    """How many deadlines of the cases in `qs` are overdue (the dashboard's risk list)."""
+    return len(entries(qs, 'overdue', today))
+
+
 def by_unit(qs: QuerySet, today: dt.date | None = None) -> list[dict[str, Any]]:
     """Per owning unit: how many deadlines are due within 7 days and how many are overdue."""
     counts: dict[Any, dict[str, int]] = defaultdict(lambda: {'due_soon': 0, 'overdue': 0})
