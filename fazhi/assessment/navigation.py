@@ -12,4 +12,5 @@ register(
     NavItem(GROUP, '考核申诉', 'assessment:objection_list', model_label='assessment.Objection'),
     NavItem(GROUP, '示范项目评审', 'assessment:round_list', model_label='assessment.ProjectRound'),
     NavItem(GROUP, '专家评审任务', 'assessment:expert_queue', roles=BUSINESS),
+    NavItem('政务公开', '法治示范项目名单', 'assessment_public:rounds', public=True),
 )

@@ -17,6 +17,7 @@ class NavItem:
     url_name: str
     model_label: str | None = None  # shown when the user may view this record type
     roles: frozenset[str] | None = None  # or: shown to these roles only
+    public: bool = False  # a page of the public portal: the only kind shown to visitors who are not logged in
 
 
 _items: list[NavItem] = []
@@ -29,11 +30,11 @@ def register(*items: NavItem) -> None:
 def visible_items(user: Any) -> dict[str, list[dict[str, str]]]:
     groups: dict[str, list[dict[str, str]]] = {}
     for item in _items:
+        if not user.is_authenticated and not item.public:
+            continue
         if item.roles is not None and getattr(user, 'role', None) not in item.roles:
             continue
         if item.model_label and not can(user, 'view', apps.get_model(item.model_label)):
-            continue
-        if item.roles is None and item.model_label is None and not user.is_authenticated:
             continue
         groups.setdefault(item.group, []).append({'label': item.label, 'url': reverse(item.url_name)})
     return groups

@@ -12,5 +12,5 @@ register(
         {'district_admin', 'case_officer', 'legality_reviewer', 'leader', 'unit_officer'})),
     NavItem('行政复议', '统计指标', 'reconsideration:figures', model_label=CASE),
     NavItem('政务公开', '行政复议决定书', 'reconsideration_public:decision_list',
-            model_label='reconsideration.PublishedDecision'),
+            model_label='reconsideration.PublishedDecision', public=True),
 )
