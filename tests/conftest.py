@@ -67,3 +67,9 @@ def login(client: Any) -> Any:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ['django.contrib.auth.hashers.MD5PasswordHasher']
+
+
+@pytest.fixture(autouse=True)
+def _own_analytics_store(settings: Any, tmp_path: Any) -> None:
+    """Each test gets its own analytics store (ledger pages read their figures from the engine)."""
+    settings.ANALYTICS_DB = tmp_path / 'analytics.duckdb'

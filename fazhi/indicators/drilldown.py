@@ -49,3 +49,27 @@ def records(con: Any, indicator: Indicator, part: str, unit_code: str, period: P
         rows = expr.order_by([ibis.desc(order)]).limit(limit, offset=offset).to_pandas()
         pages.append(RecordPage(measure=m, total=total, rows=rows))
     return pages
+
+
+def grouped(con: Any, indicator: Indicator, part: str, unit_code: str, period: Period, as_of: dt.date,
+            column: str, via: tuple[str, str] | None = None) -> dict[Any, float]:
+    """The numerator's (or denominator's) amount per value of `column` — a breakdown computed on the engine from
+    the same filtered records the drill-down lists. `via` = (foreign-key column, table): `column` is read from the
+    related record (a hearing's lawsuit's domain)."""
+    measures = indicator.numerator if part == 'numerator' else indicator.denominator
+    totals: dict[Any, float] = {}
+    for m in measures:
+        expr = _filtered(con, m, unit_code, period, as_of)
+        if via is not None and via[0] in expr.columns:
+            other = con.table(via[1])
+            other = other.select(_related_id=other.id, _group=other[column])
+            expr = expr.join(other, expr[via[0]] == other._related_id)
+            key = expr._group
+        else:
+            key = expr[column]
+        amount = expr.count() if m.kind == 'count' else expr[m.column].sum()
+        frame = expr.group_by(key=key).aggregate(amount=amount).to_pandas()
+        for key, value in zip(frame['key'].tolist(), frame['amount'].tolist()):
+            key = None if key != key else key  # NaN → None
+            totals[key] = totals.get(key, 0.0) + float(value or 0)
+    return totals

@@ -105,6 +105,20 @@ def ensure_fresh(con: Any, indicators: Iterable[Indicator] | None = None) -> lis
     return [i.code for i in outdated]
 
 
+def ensure_window(con: Any, indicators: list[Indicator], first_day: dt.date) -> None:
+    """The stored figures cover the default window (two years back); a period before it needs its indicators
+    computed over a window that reaches back to `first_day`."""
+    window = default_window(con)
+    if first_day >= window.first or not indicators:
+        return
+    wide = engine.Window(first=dt.date(first_day.year, 1, 1), last=window.last, as_of=window.as_of)
+    _ensure_tables(con)
+    stored = dict(con.execute(f'SELECT indicator, first_day FROM {STATE_TABLE}').fetchall())
+    short = [i for i in indicators if stored.get(i.code) is None or stored[i.code] > wide.first]
+    if short:
+        compute_and_store(con, short, wide)
+
+
 def read(con: Any, *, indicator: str | None = None, units: Iterable[str] | None = None, grain: str | None = None,
          period: str | None = None) -> pd.DataFrame:
     _ensure_tables(con)

@@ -10,8 +10,8 @@ import pandas as pd
 
 from django.conf import settings
 
-from . import drilldown, results, store as analytics_store, sync
-from .definitions import Indicator, catalogue
+from . import drilldown, results, sources, store as analytics_store, sync
+from .definitions import Indicator, catalogue, get
 from .periods import Period
 
 
@@ -25,9 +25,43 @@ def store() -> Iterator[Any]:
 
 
 def refresh(con: Any, indicators: list[Indicator] | None = None) -> list[str]:
-    """Bring units, calendar and ledgers in, then recompute whatever figures are stale."""
-    sync.sync_all(con)
+    """Bring units, calendar and ledgers in (those the given figures read), then recompute what is stale."""
+    tables = None if indicators is None else {t for i in indicators for m in i.measures
+                                              for t in sources.base_tables(m.source)}
+    sync.sync_all(con, tables=tables)
     return results.ensure_fresh(con, indicators)
+
+
+def values(codes: list[str], unit_codes: list[str], periods: list[Period]) -> dict[tuple[str, str, str], Any]:
+    """Fresh figures of `codes` for units and periods, keyed (code, unit, period label) → value_of()'s dict.
+
+    What the business ledgers' own figure pages read: they show the engine's figures, never compute their own."""
+    indicators = [get(c) for c in codes]
+    found: dict[tuple[str, str, str], Any] = {}
+    with store() as con:
+        refresh(con, indicators)
+        results.ensure_window(con, indicators, min(p.first_day for p in periods))
+        for grain in {p.grain for p in periods}:
+            frame = figures(con, None, unit_codes, grain)
+            labels = {p.label for p in periods if p.grain == grain}
+            frame = frame[frame.indicator.isin(codes) & frame.period.isin(labels)]
+            for row in frame.itertuples(index=False):
+                found[(row.indicator, row.unit_code, row.period)] = _row_value(row)
+    return found
+
+
+def grouped(code: str, unit_code: str, period: Period, column: str, via: tuple[str, str] | None = None
+            ) -> tuple[dict[Any, float], dict[Any, float]]:
+    """A figure's numerator and denominator per value of a column of its records (e.g. by domain)."""
+    indicator = get(code)
+    with store() as con:
+        refresh(con, [indicator])
+        if via is not None:
+            sync.sync_all(con, tables={via[1]})
+        ibis_con = ibis.duckdb.from_connection(con)
+        parts = [drilldown.grouped(ibis_con, indicator, part, unit_code, period, dt.date.today(), column, via)
+                 if getattr(indicator, part) else {} for part in ('numerator', 'denominator')]
+    return parts[0], parts[1]
 
 
 def figures(con: Any, code: str | None, unit_codes: list[str], grain: str | None = None,
@@ -37,9 +71,10 @@ def figures(con: Any, code: str | None, unit_codes: list[str], grain: str | None
 
 def value_of(frame: pd.DataFrame, code: str, unit: str, period: str) -> dict[str, Any] | None:
     rows = frame[(frame.indicator == code) & (frame.unit_code == unit) & (frame.period == period)]
-    if rows.empty:
-        return None
-    row = rows.iloc[0]
+    return None if rows.empty else _row_value(rows.iloc[0])
+
+
+def _row_value(row: Any) -> dict[str, Any]:
     return {'value': None if pd.isna(row.value) else float(row.value), 'numerator': float(row.numerator),
             'denominator': None if pd.isna(row.denominator) else float(row.denominator),
             'small_sample': bool(row.small_sample)}

@@ -151,11 +151,14 @@ def sync_ledger(con: Any, model: type[models.Model], *, full: bool = False) -> i
     return rows
 
 
-def sync_all(con: Any, *, years: tuple[int, int] | None = None, full: bool = False) -> dict[str, int]:
+def sync_all(con: Any, *, years: tuple[int, int] | None = None, full: bool = False,
+             tables: set[str] | None = None) -> dict[str, int]:
+    """Units, calendar and the ledgers (only those behind `tables`, when given)."""
     today = dt.date.today()
     first, last = years or (today.year - 3, today.year + 1)
     counts = {'unit': sync_units(con)}
     sync_calendar(con, first, last)
     for model in ledger_models():
-        counts[table_name(model)] = sync_ledger(con, model, full=full)
+        if tables is None or table_name(model) in tables:
+            counts[table_name(model)] = sync_ledger(con, model, full=full)
     return counts

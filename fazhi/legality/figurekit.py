@@ -2,8 +2,8 @@
 a measure counts (or sums a column of) one record type's table, placed in a period by a date column, with a
 condition tree of plain data ({column, eq|ne|lt|le|gt|ge|in|not_in|is_null|not_null|blank: value}, all / any /
 not). `Figure.to_catalogue()` is the catalogue entry: the indicator engine picks up every app's
-`figures.FIGURES` and computes them unchanged on DuckDB or Spark. `compute` is the small evaluator over the
-application database (a unit with its subtree and a period) that the business pages use meanwhile.
+`figures.FIGURES` and computes them unchanged on DuckDB or Spark; `compute_all` reads a unit's figures for a year
+back from the engine for the ledger's own figures page (nothing here computes a figure).
 """
 from __future__ import annotations
 
@@ -13,10 +13,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q, Sum
-
-LOOKUPS = {'eq': 'exact', 'lt': 'lt', 'le': 'lte', 'gt': 'gt', 'ge': 'gte', 'in': 'in'}
-
 
 def snake(name: str) -> str:
     return ''.join(f'_{c.lower()}' if c.isupper() and i else c.lower() for i, c in enumerate(name))
@@ -99,68 +95,25 @@ class FigureValue:
     definition: str
 
 
-def condition(cond: Any) -> Q:
-    """The condition tree as a Django Q (the ORM twin of fazhi.indicators.dsl)."""
-    if cond is None:
-        return Q()
-    if isinstance(cond, list):
-        cond = {'all': cond}
-    if 'all' in cond or 'any' in cond:
-        result = Q()
-        for part in cond.get('all', cond.get('any')):
-            result = (result & condition(part)) if 'all' in cond else (result | condition(part))
-        return result
-    if 'not' in cond:
-        return ~condition(cond['not'])
-    (op, arg), = ((k, v) for k, v in cond.items() if k != 'column')
-    column = cond['column']
-    if op in LOOKUPS:
-        return Q(**{f'{column}__{LOOKUPS[op]}': arg})
-    if op == 'ne':
-        return ~Q(**{column: arg})
-    if op == 'not_in':
-        return ~Q(**{f'{column}__in': arg})
-    if op in ('is_null', 'not_null'):
-        return Q(**{f'{column}__isnull': (op == 'is_null') == bool(arg)})
-    if op == 'blank':
-        return Q(**{f'{column}__isnull': True}) | Q(**{column: ''})
-    raise ValueError(f'未知的条件运算：{op}')
-
-
-def records(measure: Measure, unit: Any, start: dt.date, end: dt.date) -> Any:
-    """The records behind a measure (drill-down)."""
-    model = apps.get_model(measure.model)
-    qs = model._default_manager.filter(condition(measure.where), **{f'{measure.date}__gte': start,
-                                                                    f'{measure.date}__lte': end})
-    if unit is not None:
-        qs = qs.filter(**{f'{measure.unit_field}__path__startswith': unit.path})
-    return qs
-
-
-def measure_value(measure: Measure, unit: Any, start: dt.date, end: dt.date) -> int:
-    qs = records(measure, unit, start, end)
-    if measure.kind == 'sum':
-        return int(qs.aggregate(total=Sum(measure.column))['total'] or 0)
-    return qs.count()
-
-
-def rate(numerator: int, denominator: int) -> Decimal | None:
-    if not denominator:
-        return None
-    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)
-
-
-def compute(figure: Figure, unit: Any, start: dt.date, end: dt.date) -> FigureValue:
-    numerator = measure_value(figure.numerator, unit, start, end)
-    if figure.denominator is None:
-        return FigureValue(figure.code, figure.name, numerator, numerator, None, figure.unit, figure.definition)
-    denominator = measure_value(figure.denominator, unit, start, end)
-    return FigureValue(figure.code, figure.name, rate(numerator, denominator), numerator, denominator, figure.unit,
-                       figure.definition)
-
-
 def compute_all(figures: list[Figure], unit: Any, start: dt.date, end: dt.date) -> list[FigureValue]:
-    return [compute(f, unit, start, end) for f in figures]
+    """The figures of `unit` (with its subtree) for the year of `start`, read from the indicator engine."""
+    from fazhi.indicators import service
+    from fazhi.indicators.periods import Period
+    period = Period('year', str(start.year))
+    found = service.values([f.code for f in figures], [unit.code], [period]) if figures and unit else {}
+    return [_value(f, found.get((f.code, getattr(unit, 'code', None), period.label))) for f in figures]
+
+
+def _value(figure: Figure, found: dict[str, Any] | None) -> FigureValue:
+    numerator = int(found['numerator']) if found else 0
+    denominator = None
+    if figure.denominator is not None:
+        denominator = int(found['denominator'] or 0) if found else 0
+        value: Decimal | int | None = None if not found or found['value'] is None else \
+            Decimal(str(found['value'])).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)
+    else:
+        value = numerator
+    return FigureValue(figure.code, figure.name, value, numerator, denominator, figure.unit, figure.definition)
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:

@@ -87,17 +87,9 @@ class FigureBook:
         return done
 
     def _ensure_window(self, con: Any, indicators: list[Indicator]) -> None:
-        """The stored figures cover the engine's default window (two years back); a report on an older year
-        needs its year and the one before: compute its indicators over a window that reaches back."""
-        window = results.default_window(con)
-        first = self.previous.first_day
-        if first >= window.first or not indicators:
-            return
-        from fazhi.indicators import engine
-        wide = engine.Window(first=first, last=window.last, as_of=window.as_of)
-
+        """A report on an older year needs its year and the one before: see results.ensure_window."""
         def run(batch: list[Indicator]) -> list[str]:
-            results.compute_and_store(con, batch, wide)
+            results.ensure_window(con, batch, self.previous.first_day)
             return [i.code for i in batch]
         try:
             run(indicators)

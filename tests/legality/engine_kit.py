@@ -1,5 +1,5 @@
-"""The indicator engine computes an app's declarative figures over the synced ledgers to the same values as the
-app's own evaluator on the application database (the figures are defined once)."""
+"""An app's declarative figures computed by the indicator engine over the synced ledgers, and the ledger page's
+reader (`compute_all`) showing exactly those values for each unit (the figures are defined and computed once)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -163,6 +163,6 @@ class FiguresAPIView(ActorMixin, APIView):
             rows = figure_engine.breakdown(self.catalogue[code], params, by)
             return Response({'figure': self.catalogue[code].to_dict(), 'by': by,
                              'rows': [{**r, 'key': str(r['key'])} for r in rows]})
-        values = [figure_engine.evaluate(f, params).to_dict() for f in self.catalogue.values()]
+        values = [v.to_dict() for v in figure_engine.evaluate_all(self.catalogue, params)]
         return Response({'period': params.label, 'figures': values,
                          'definitions': [f.to_dict() for f in self.catalogue.values()]})

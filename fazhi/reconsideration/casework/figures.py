@@ -1,11 +1,11 @@
-"""Declarative figures and their computation from the application database.
+"""Declarative figures of the case ledgers and how their pages read them.
 
 A figure is a count, a sum, a rate or a ratio of `Measure`s written in the vocabulary of the indicator
 catalogue (fazhi.indicators, docs/contracts/analytics-feeds.md): a source table, a date column placing a
 record in a period (or an `active` pair for what is open at the period end) and a condition tree of
-plain data. `Figure.to_catalogue()` gives the catalogue entry, so the indicator engine computes the same
-definitions on DuckDB or Spark unchanged. `evaluate`, `breakdown` and `records` are the interim
-implementation on the Django ORM, always through the user's scope.
+plain data. `Figure.to_catalogue()` gives the catalogue entry; `evaluate` and `breakdown` read the values from
+the indicator engine (nothing here computes a figure), and `records` lists the records behind one on the
+ledger's own pages, through the user's scope.
 """
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from django.apps import apps
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import F, Q, QuerySet
+
+from fazhi.indicators import service
+from fazhi.indicators.periods import Period
 
 BREAKDOWNS = {'unit': '按单位', 'domain': '按领域', 'month': '按月份'}
 
@@ -198,15 +200,6 @@ def measure_queryset(measure: Measure, params: Params) -> QuerySet:
     return qs.filter(condition_q(measure.where, params))
 
 
-def _aggregate(measure: Measure) -> Any:
-    return Sum(measure.column) if measure.kind == 'sum' else Count('pk')
-
-
-def measure_value(measure: Measure, params: Params) -> float | int | None:
-    value = measure_queryset(measure, params).aggregate(v=_aggregate(measure))['v']
-    return 0 if value is None and measure.kind == 'sum' else value
-
-
 @dataclass(frozen=True)
 class FigureValue:
     figure: Figure
@@ -256,60 +249,115 @@ def format_value(figure: Figure, value: float | int | None) -> str:
     return f'{value}{figure.unit}'
 
 
-def _ratio(figure: Figure, numerator: Any, denominator: Any) -> float | None:
-    return round(float(numerator) / float(denominator) * figure.scale, 2) if denominator else None
+def _unit(figure: Figure, params: Params) -> Any:
+    """The unit whose figure is read: the chosen one, else the top of what the user may see of this ledger; a
+    unit officer asking for a unit above their own gets their own, and for one outside it, nothing."""
+    from fazhi.core.permissions import scope_for
+    from fazhi.organization.models import Unit
+    root = Unit.objects.filter(parent__isnull=True).order_by('path').first()
+    if params.user is None:
+        return params.unit or root
+    scope = scope_for(params.user, apps.get_model(figure.numerator.model), 'view')
+    if scope == 'all':
+        return params.unit or root
+    own = getattr(params.user, 'unit', None)
+    if scope != 'subtree' or own is None:
+        return None
+    if params.unit is None or own.path.startswith(params.unit.path):
+        return own
+    return params.unit if params.unit.path.startswith(own.path) else None
 
 
-def value_of(figure: Figure, params: Params) -> tuple[Any, Any, Any]:
-    num = measure_value(figure.numerator, params)
-    if figure.denominator is None:
-        return num, num, None
-    den = measure_value(figure.denominator, params)
-    return _ratio(figure, num or 0, den), num, den
+def _period(params: Params) -> Period:
+    return Period('year', str(params.start.year))
+
+
+def _figure_value(figure: Figure, params: Params, found: dict[str, Any] | None, previous: Any) -> FigureValue:
+    """The engine's figure in the ledger page's terms: no records → 0 cases (and no rate)."""
+    if found is None:
+        return FigureValue(figure, params, None if figure.denominator else 0, 0, 0 if figure.denominator else None,
+                           previous)
+    return FigureValue(figure, params, _number(figure, found['value']), _count(found['numerator']),
+                       _count(found['denominator']), previous)
+
+
+def _number(figure: Figure, value: float | None) -> float | int | None:
+    if value is None or figure.kind not in ('count', 'sum'):
+        return value
+    return int(value) if float(value).is_integer() else value
+
+
+def _count(value: float | None) -> float | int | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def evaluate_all(figures: Mapping[str, Figure] | list[Figure], params: Params, *,
+                 compare: bool = True) -> list[FigureValue]:
+    """The figures for the unit and year, read from the indicator engine (one refresh for them all)."""
+    figures = list(figures.values()) if isinstance(figures, Mapping) else list(figures)
+    units = {f.code: _unit(f, params) for f in figures}
+    period, before = _period(params), Period('year', str(params.start.year - 1))
+    codes = [f.code for f in figures if units[f.code] is not None]
+    found = service.values(codes, sorted({u.code for u in units.values() if u is not None}),
+                           [period, before] if compare else [period]) if codes else {}
+    out = []
+    for f in figures:
+        code = getattr(units[f.code], 'code', None)
+        previous = _figure_value(f, params, found.get((f.code, code, before.label)), None).value if compare else None
+        out.append(_figure_value(f, params, found.get((f.code, code, period.label)), previous))
+    return out
 
 
 def evaluate(figure: Figure, params: Params, *, compare: bool = True) -> FigureValue:
-    value, num, den = value_of(figure, params)
-    previous = value_of(figure, params.previous_year())[0] if compare else None
-    return FigureValue(figure, params, value, num, den, previous)
-
-
-def evaluate_all(figures: Mapping[str, Figure], params: Params) -> list[FigureValue]:
-    return [evaluate(f, params) for f in figures.values()]
-
-
-def _group_key(measure: Measure, by: str) -> tuple[str, Any]:
-    if by == 'month':
-        return 'group', TruncMonth(measure.date or measure.active[0])
-    field_name = measure.unit_field if by == 'unit' else measure.group_field
-    return field_name, None
-
-
-def _grouped(measure: Measure, params: Params, by: str) -> dict[Any, Any]:
-    key, expr = _group_key(measure, by)
-    qs = measure_queryset(measure, params)
-    if expr is not None:
-        qs = qs.annotate(group=expr)
-    rows = qs.order_by().values(key).annotate(v=_aggregate(measure))
-    return {_month(r[key]) if by == 'month' else r[key]: r['v'] for r in rows}
-
-
-def _month(value: Any) -> Any:
-    return value.date() if isinstance(value, dt.datetime) else value
+    return evaluate_all([figure], params, compare=compare)[0]
 
 
 def breakdown(figure: Figure, params: Params, by: str) -> list[dict[str, Any]]:
-    """The figure per unit, per domain or per month of the period."""
-    nums = _grouped(figure.numerator, params, by)
-    dens = _grouped(figure.denominator, params, by) if figure.denominator else {}
-    labels = _labels(figure, by, set(nums) | set(dens))
-    rows = []
-    for key in sorted(labels, key=lambda k: (labels[k][1], labels[k][0])):
-        num, den = nums.get(key, 0), dens.get(key) if figure.denominator else None
-        value = _ratio(figure, num or 0, den) if figure.denominator else num
-        rows.append({'key': key, 'label': labels[key][0], 'numerator': num, 'denominator': den,
-                     'value': value, 'display': format_value(figure, value)})
-    return rows
+    """The figure per sub-unit, per month or per domain of the period — all from the indicator engine."""
+    unit = _unit(figure, params)
+    if unit is None:
+        return []
+    if by == 'domain':
+        column, via = _group_column(figure.numerator)
+        nums, dens = service.grouped(figure.code, unit.code, _period(params), column, via)
+        values = {k: _ratio_row(figure, nums.get(k, 0), dens.get(k, 0)) for k in set(nums) | set(dens)}
+    elif by == 'month':
+        months = [Period('month', f'{params.start.year}-{m:02d}') for m in range(1, 13)]
+        found = service.values([figure.code], [unit.code], months)
+        values = {dt.date(params.start.year, int(p.label[5:]), 1): _found_row(figure, found.get(
+            (figure.code, unit.code, p.label))) for p in months if (figure.code, unit.code, p.label) in found}
+    else:
+        children = list(unit_choices(params.user).filter(parent=unit)) if params.user is not None else \
+            list(type(unit).objects.filter(parent=unit))
+        found = service.values([figure.code], [u.code for u in children], [_period(params)])
+        values = {u.pk: _found_row(figure, found.get((figure.code, u.code, _period(params).label)))
+                  for u in children if (figure.code, u.code, _period(params).label) in found}
+    labels = _labels(figure, by, set(values))
+    return [{'key': key, 'label': labels[key][0], **values[key], 'display': format_value(figure, values[key]['value'])}
+            for key in sorted(labels, key=lambda k: (labels[k][1], labels[k][0]))]
+
+
+def _group_column(measure: Measure) -> tuple[str, tuple[str, str] | None]:
+    """The store column of the measure's `group_field`, through one relation when it names one."""
+    if '__' not in measure.group_field:
+        return measure.group_field, None
+    from fazhi.indicators.sync import table_name
+    relation, column = measure.group_field.split('__', 1)
+    link = apps.get_model(measure.model)._meta.get_field(relation)
+    return column, (link.attname, table_name(link.related_model))
+
+
+def _found_row(figure: Figure, found: dict[str, Any] | None) -> dict[str, Any]:
+    value = _figure_value(figure, None, found, None)  # type: ignore[arg-type]
+    return {'numerator': value.numerator, 'denominator': value.denominator, 'value': value.value}
+
+
+def _ratio_row(figure: Figure, numerator: float, denominator: float) -> dict[str, Any]:
+    """A group's figure from its amounts (the engine's grouped drill-down), rounded as the catalogue rounds."""
+    if not figure.denominator:
+        return {'numerator': _count(numerator), 'denominator': None, 'value': _number(figure, numerator)}
+    value = round(numerator / denominator * figure.scale, 2) if denominator else None
+    return {'numerator': _count(numerator), 'denominator': _count(denominator), 'value': value}
 
 
 def _labels(figure: Figure, by: str, keys: set[Any]) -> dict[Any, tuple[str, str]]:

@@ -104,7 +104,7 @@ class FiguresView(ScopedViewMixin, generic.TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         params = figure_engine.Params.from_query(self.request.GET, self.request.user)
-        rows = [figure_engine.evaluate(f, params) for f in self.catalogue.values()]
+        rows = figure_engine.evaluate_all(self.catalogue, params)
         by = self.request.GET.get('by', '')
         code = self.request.GET.get('figure', '')
         breakdown = None
