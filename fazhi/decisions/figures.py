@@ -1,4 +1,4 @@
-"""Figures of major administrative decisions, in the indicator catalogue's vocabulary (fazhi.legality.figurekit).
+"""Figures of major administrative decisions, in the indicator catalogue's vocabulary (fazhi.indicators.ledger_figures).
 
 Procedure rates are taken over the procedures of the decisions made in the period (each procedure carries its
 decision's date): a procedure counts as applicable unless a lawful exemption was recorded (practice; the
@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fazhi.legality.figurekit import Figure, FigureValue, Measure, compute_all, eq, one_of, present
+from fazhi.indicators.ledger_figures import Figure, Measure, eq, one_of, present
+from fazhi.legality.figurekit import FigureValue, compute_all
 
 from .choices import Disposition, Moderation, ProcedureKind, ProcedureStatus
 

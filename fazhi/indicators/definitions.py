@@ -7,7 +7,7 @@ at the end of the period).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -139,7 +139,7 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> dict[str, Indicator]:
 
 def app_figures() -> list[tuple[str, Any]]:
     """Figures that business-area apps define next to their ledgers (`<app>.figures.FIGURES`, each with
-    `to_catalogue()` and a `numerator.model`), so a ledger's figures live with the ledger and still run here."""
+    `to_catalogue()` and a `numerator.model`: fazhi.indicators.ledger_figures), so a ledger's figures live with the ledger and still run here."""
     import importlib
 
     from django.apps import apps
@@ -157,78 +157,8 @@ def app_figures() -> list[tuple[str, Any]]:
             continue
         figures = getattr(module, 'FIGURES', {})
         for figure in (figures.values() if hasattr(figures, 'values') else figures):
-            if not hasattr(figure, 'to_catalogue'):
-                figure = _OrmFigure.adapt(figure)
-            if figure is not None:
-                found.append((config.name, figure))
+            found.append((config.name, figure))
     return found
-
-
-LOOKUPS = {'isnull': lambda v: {'is_null': True} if v else {'not_null': True}, 'in': lambda v: {'in': list(v)},
-           'lt': lambda v: {'lt': v}, 'lte': lambda v: {'le': v}, 'gt': lambda v: {'gt': v}, 'gte': lambda v: {'ge': v}}
-
-
-def _snake(model_label: str) -> str:
-    name = model_label.split('.')[-1]
-    return ''.join(f'_{c.lower()}' if c.isupper() and i else c.lower() for i, c in enumerate(name))
-
-
-@dataclass(frozen=True)
-class _OrmMeasure:
-    """A measure written with Django-style field lookups (model, date_field, where={'filed_on__isnull': False}),
-    turned into the catalogue's vocabulary. Lookups that cross a relation cannot run on one table: None."""
-    model: str
-    entry: dict
-
-    @property
-    def source(self) -> str:
-        return _snake(self.model)
-
-    @classmethod
-    def adapt(cls, m: Any) -> '_OrmMeasure | None':
-        if '__' in m.date_field:
-            return None
-        where = []
-        for key, value in dict(m.where).items():
-            column, _, lookup = key.partition('__')
-            if '__' in lookup or (lookup and lookup not in LOOKUPS):
-                return None
-            value = getattr(value, 'value', value)
-            where.append({'column': column, **(LOOKUPS[lookup](value) if lookup else {'eq': value})})
-        entry = {'source': _snake(m.model), 'date': m.date_field, 'where': where or None}
-        if getattr(m, 'sum_field', None):
-            entry.update(kind='sum', column=m.sum_field)
-        return cls(m.model, entry)
-
-
-@dataclass(frozen=True)
-class _OrmFigure:
-    figure: Any
-    numerator: _OrmMeasure
-    denominator: _OrmMeasure | None
-
-    @classmethod
-    def adapt(cls, figure: Any) -> '_OrmFigure | None':
-        if not hasattr(getattr(figure, 'numerator', None), 'date_field'):
-            return None
-        num = _OrmMeasure.adapt(figure.numerator)
-        den = _OrmMeasure.adapt(figure.denominator) if figure.denominator is not None else None
-        if num is None or (figure.denominator is not None and den is None):
-            return None
-        return cls(figure, num, den)
-
-    def to_catalogue(self) -> dict:
-        f = self.figure
-        rate = self.denominator is not None and getattr(f, 'unit', '') == '%'
-        entry = {'code': f.code, 'name': f.name, 'area': getattr(f, 'area', '') or '法治政府建设',
-                 'kind': 'rate' if rate else ('ratio' if self.denominator else 'count'),
-                 'unit_of_measure': getattr(f, 'unit', '件'), 'numerator': self.numerator.entry,
-                 'definition_note': getattr(f, 'definition', ''), 'basis': getattr(f, 'basis', '')}
-        if self.denominator is not None:
-            entry['denominator'] = self.denominator.entry
-        if rate:
-            entry['scale'] = 100
-        return entry
 
 
 def source_models() -> dict[str, str]:

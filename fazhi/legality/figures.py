@@ -1,11 +1,13 @@
-"""Figures of legality review and legal advisers, in the indicator catalogue's vocabulary (see figurekit)."""
+"""Figures of legality review and legal advisers, in the indicator catalogue's vocabulary (fazhi.indicators.ledger_figures)."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from fazhi.indicators.ledger_figures import Figure, Measure, eq, one_of
+
 from .choices import EngagementKind, MatterType, ReviewState
-from .figurekit import Figure, FigureValue, Measure, compute_all, eq, one_of
+from .figurekit import FigureValue, compute_all
 
 REVIEW = 'legality.ReviewRequest'
 ENGAGEMENT = 'legality.AdviserEngagement'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fazhi.reconsideration.casework.figures import Figure, Measure, catalogue
+from fazhi.indicators.ledger_figures import Figure, Measure, catalogue
 
 from .choices import Instance
 

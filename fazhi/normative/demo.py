@@ -9,7 +9,6 @@ from typing import Any
 from fazhi.core import services
 from fazhi.core.demo import DemoContext, register
 from fazhi.core.workflow import apply
-from fazhi.legality.demo import workday
 
 from .choices import DocumentState, Subject
 from .imports import register_existing

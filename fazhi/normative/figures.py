@@ -1,4 +1,4 @@
-"""Figures of normative documents, in the indicator catalogue's vocabulary (see fazhi.legality.figurekit).
+"""Figures of normative documents, in the indicator catalogue's vocabulary (fazhi.indicators.ledger_figures).
 
 报备率 = 已报备 ÷ 应报备（当期公布）; 报备及时率 = 在时限内报备 ÷ 应报备; 规范率 = 备案审查认定材料齐全、格式规范 ÷
 已完成备案审查的报备文件 (working definitions: 示范指标 No.27 names the rates, not their formulas)."""
@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fazhi.legality.figurekit import Figure, FigureValue, Measure, compute_all, eq, one_of, present
+from fazhi.indicators.ledger_figures import Figure, Measure, eq, one_of, present
+from fazhi.legality.figurekit import FigureValue, compute_all
 
 from .choices import PUBLISHED_STATES, CleanupDecision, EventKind
 

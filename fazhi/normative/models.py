@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .casework.figures import Figure, Measure, catalogue
+from fazhi.indicators.ledger_figures import Figure, Measure, catalogue
 from .choices import State
 
 MODEL = 'reconsideration.ReconsiderationCase'

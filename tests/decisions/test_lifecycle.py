@@ -1,8 +1,6 @@
 """A decision from catalogue to public comment to decided to evaluated, by API and by pages; the gates."""
 from __future__ import annotations
 
-import datetime as dt
-
 from django.urls import reverse
 
 from fazhi.core.models import AuditEntry, WorkflowEvent

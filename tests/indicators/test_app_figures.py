@@ -1,14 +1,14 @@
-"""Figures written next to their ledgers (in either declarative style) join the engine's catalogue."""
+"""Figures written next to their ledgers (fazhi.indicators.ledger_figures) join the engine's catalogue."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from fazhi.indicators.definitions import _OrmFigure, catalogue
+from fazhi.indicators.definitions import catalogue, indicator_from_dict
+from fazhi.indicators.ledger_figures import Figure, Measure, eq, present
 
 
 def test_ledger_figures_are_in_the_catalogue():
     cat = catalogue()
-    for code in ('reconsideration.correction_rate', 'normative.filing_rate', 'normative.filing_timeliness'):
+    for code in ('reconsideration.correction_rate', 'normative.filing_rate', 'normative.filing_timeliness',
+                 'litigation.head_appearance_rate', 'decisions.adoption_rate', 'legality.suggestions'):
         assert code in cat, code
     filing = cat['normative.filing_rate']
     assert filing.kind == 'rate' and filing.scale == 100
@@ -16,13 +16,14 @@ def test_ledger_figures_are_in_the_catalogue():
     assert filing.denominator[0].date == 'published_on'
 
 
-def test_orm_style_lookups_translate_and_relations_are_refused():
-    measure = lambda **kw: SimpleNamespace(model='x.Doc', date_field='published_on', where=kw, sum_field=None)  # noqa
-    fig = SimpleNamespace(code='x.rate', name='比率', unit='%', numerator=measure(filed_on__isnull=False, state='ok'),
-                          denominator=measure(state__in=['a', 'b']), definition='', basis='')
-    entry = _OrmFigure.adapt(fig).to_catalogue()
-    assert entry['numerator']['where'] == [{'column': 'filed_on', 'not_null': True}, {'column': 'state', 'eq': 'ok'}]
-    assert entry['denominator']['where'] == [{'column': 'state', 'in': ['a', 'b']}]
-    joined = SimpleNamespace(code='x.n', name='数', unit='件', numerator=measure(campaign__state='closed'),
-                             denominator=None, definition='', basis='')
-    assert _OrmFigure.adapt(joined) is None
+def test_a_declaration_becomes_a_catalogue_entry():
+    doc = 'normative.NormativeDocument'
+    figure = Figure('x.rate', '比率', '测试', Measure(doc, 'published_on', [present('filed_on'), eq('state', 'ok')]),
+                    Measure(doc, 'published_on'), kind='rate', unit_of_measure='%')
+    indicator = indicator_from_dict(figure.to_catalogue())
+    assert indicator.scale == 100 and indicator.numerator[0].source == 'normative_document'
+    assert indicator.numerator[0].where == [{'column': 'filed_on', 'not_null': True}, {'column': 'state', 'eq': 'ok'}]
+    assert Measure(doc, 'published_on').unit_path == 'unit'  # the model's own unit_lookup
+    open_cases = Measure('reconsideration.ReconsiderationCase', active=('received_on', 'closed_on'))
+    assert open_cases.to_catalogue() == {'source': 'reconsideration_case', 'kind': 'count',
+                                         'active': ['received_on', 'closed_on']}

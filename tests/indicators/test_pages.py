@@ -6,8 +6,6 @@ import pytest
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from fazhi.indicators import service
-
 from . import data
 
 CODES = {'D': 'T', 'S1': 'T-S1', 'S2': 'T-S2', 'M': 'T-D2', 'M1': 'T-D2-1'}

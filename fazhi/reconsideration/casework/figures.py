@@ -17,89 +17,10 @@ from django.apps import apps
 from django.db.models import F, Q, QuerySet
 
 from fazhi.indicators import service
+from fazhi.indicators.ledger_figures import Figure, Measure
 from fazhi.indicators.periods import Period
 
 BREAKDOWNS = {'unit': '按单位', 'domain': '按领域', 'month': '按月份'}
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A count or sum over one record type, in the vocabulary of the indicator catalogue (fazhi.indicators):
-    `where` is a condition tree ({column, eq|ne|lt|le|gt|ge|in|not_in|is_null|not_null|blank: value},
-    all / any / not), `date` places a record in a period, `active` = (from, to) counts what is open at the
-    end of the period. `model` and `unit_field` say where the record lives in the application database."""
-    model: str
-    date: str | None = None
-    where: Any = None
-    kind: str = 'count'  # count | sum
-    column: str | None = None
-    active: tuple[str, str] | None = None
-    unit_field: str = 'unit'
-    group_field: str = 'domain'
-
-    @property
-    def source(self) -> str:
-        """The analytics-store table of the record type (the model's name in snake case)."""
-        name = self.model.split('.')[-1]
-        return ''.join(f'_{c.lower()}' if c.isupper() and i else c.lower() for i, c in enumerate(name))
-
-    def to_catalogue(self) -> dict[str, Any]:
-        data: dict[str, Any] = {'source': self.source, 'kind': self.kind}
-        for key in ('column', 'where', 'date'):
-            if getattr(self, key) is not None:
-                data[key] = getattr(self, key)
-        if self.active is not None:
-            data['active'] = list(self.active)
-        return data
-
-
-@dataclass(frozen=True)
-class Figure:
-    code: str
-    name: str
-    numerator: Measure
-    denominator: Measure | None = None
-    kind: str = 'count'  # count | sum | rate (× 100) | ratio
-    unit_of_measure: str = '件'
-    definition_note: str = ''
-    area: str = ''
-    basis: str = ''
-
-    @property
-    def is_rate(self) -> bool:
-        return self.kind == 'rate'
-
-    @property
-    def scale(self) -> float:
-        return 100.0 if self.is_rate else 1.0
-
-    @property
-    def unit(self) -> str:
-        return self.unit_of_measure
-
-    @property
-    def definition(self) -> str:
-        return self.definition_note
-
-    def to_catalogue(self) -> dict[str, Any]:
-        """The entry for the indicator catalogue (catalogue/*.yaml of fazhi.indicators)."""
-        data: dict[str, Any] = {'code': self.code, 'name': self.name, 'area': self.area, 'kind': self.kind,
-                                'unit_of_measure': self.unit_of_measure, 'numerator': self.numerator.to_catalogue()}
-        if self.denominator is not None:
-            data['denominator'] = self.denominator.to_catalogue()
-        if self.is_rate:
-            data['scale'] = 100
-        for key in ('definition_note', 'basis'):
-            if getattr(self, key):
-                data[key] = getattr(self, key)
-        return data
-
-    def to_dict(self) -> dict[str, Any]:
-        return self.to_catalogue()
-
-
-def catalogue(*figures: Figure) -> dict[str, Figure]:
-    return {f.code: f for f in figures}
 
 
 @dataclass(frozen=True)
@@ -190,7 +111,7 @@ def measure_queryset(measure: Measure, params: Params) -> QuerySet:
     model = apps.get_model(measure.model)
     qs = model._default_manager.visible_to(params.user) if params.user is not None else model._default_manager.all()
     if params.unit is not None:
-        qs = qs.filter(**{f'{measure.unit_field}__path__startswith': params.unit.path})
+        qs = qs.filter(**{f'{measure.unit_path}__path__startswith': params.unit.path})
     if measure.active is not None:
         start, end = measure.active
         qs = qs.filter(Q(**{f'{start}__lte': params.end}) & (Q(**{f'{end}__isnull': True}) |
