@@ -20,29 +20,36 @@ RESULT_TABLE = 'indicator_result'
 STATE_TABLE = 'indicator_state'
 
 
-def _table_exists(con: Any, name: str) -> bool:
-    return bool(con.execute('SELECT count(*) FROM duckdb_tables() WHERE table_name = ?', [name]).fetchall()[0][0])
+def _existing(con: Any) -> set[str]:
+    return {name for (name,) in con.execute('SELECT table_name FROM duckdb_tables()').fetchall()}
 
 
-def table_state(con: Any, table: str) -> list[Any]:
+def table_state(con: Any, table: str, existing: set[str] | None = None) -> list[Any]:
     """What identifies the current content of a stored table: rows, last import batch, last sync."""
-    if not _table_exists(con, table):
+    existing = _existing(con) if existing is None else existing
+    if table not in existing:
         return [table, None]
     state: list[Any] = [table, con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]]
-    if _table_exists(con, 'import_batch'):
+    if 'import_batch' in existing:
         state.append(con.execute("SELECT max(id) FROM import_batch WHERE schema_name = ? AND status = 'ok'",
                                  [table]).fetchall()[0][0])
-    if _table_exists(con, 'sync_state'):
+    if 'sync_state' in existing:
         found = con.execute('SELECT synced_at FROM sync_state WHERE source = ?', [table]).fetchall()
         synced = found[0] if found else None
         state.append(str(synced[0]) if synced else None)
     return state
 
 
-def fingerprint(con: Any, indicator: Indicator, cache: dict[str, list[Any]] | None = None) -> str:
+def fingerprint(con: Any, indicator: Indicator, cache: dict[str, Any] | None = None) -> str:
+    """The state of every table the indicator reads (`cache` shares table states across indicators)."""
     cache = {} if cache is None else cache
+    if '' not in cache:
+        cache[''] = _existing(con)
     tables = sorted({t for m in indicator.measures for t in sources.base_tables(m.source)} | {'unit_ancestor'})
-    parts = [cache.setdefault(t, table_state(con, t)) for t in tables]
+    for t in tables:
+        if t not in cache:
+            cache[t] = table_state(con, t, cache[''])
+    parts = [cache[t] for t in tables]
     text = json.dumps([indicator.code, indicator.version, parts], default=str, sort_keys=True)
     return hashlib.sha1(text.encode()).hexdigest()
 
@@ -62,7 +69,7 @@ def default_window(con: Any, as_of: dt.date | None = None) -> engine.Window:
 def stale(con: Any, indicators: Iterable[Indicator]) -> list[Indicator]:
     _ensure_tables(con)
     known = dict(con.execute(f'SELECT indicator, fingerprint FROM {STATE_TABLE}').fetchall())
-    cache: dict[str, list[Any]] = {}
+    cache: dict[str, Any] = {}
     today = dt.date.today()
     as_of = dict(con.execute(f'SELECT indicator, as_of FROM {STATE_TABLE}').fetchall())
     return [i for i in indicators if known.get(i.code) != fingerprint(con, i, cache) or as_of.get(i.code) != today]
@@ -74,7 +81,7 @@ def compute_and_store(con: Any, indicators: Iterable[Indicator] | None = None, w
     indicators = list(indicators if indicators is not None else catalogue().values())
     window = window or default_window(con)
     _ensure_tables(con)
-    cache: dict[str, list[Any]] = {}
+    cache: dict[str, Any] = {}
     prints = {i.code: fingerprint(con, i, cache) for i in indicators}
     started = time.perf_counter()
     frame = engine.compute(ibis.duckdb.from_connection(con), indicators, window, progress)

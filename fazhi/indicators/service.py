@@ -46,7 +46,7 @@ def values(codes: list[str], unit_codes: list[str], periods: list[Period]) -> di
             labels = {p.label for p in periods if p.grain == grain}
             frame = frame[frame.indicator.isin(codes) & frame.period.isin(labels)]
             for row in frame.itertuples(index=False):
-                found[(row.indicator, row.unit_code, row.period)] = _row_value(row)
+                found[(row.indicator, row.unit_code, row.period)] = row_value(row)
     return found
 
 
@@ -71,10 +71,10 @@ def figures(con: Any, code: str | None, unit_codes: list[str], grain: str | None
 
 def value_of(frame: pd.DataFrame, code: str, unit: str, period: str) -> dict[str, Any] | None:
     rows = frame[(frame.indicator == code) & (frame.unit_code == unit) & (frame.period == period)]
-    return None if rows.empty else _row_value(rows.iloc[0])
+    return None if rows.empty else row_value(rows.iloc[0])
 
 
-def _row_value(row: Any) -> dict[str, Any]:
+def row_value(row: Any) -> dict[str, Any]:
     return {'value': None if pd.isna(row.value) else float(row.value), 'numerator': float(row.numerator),
             'denominator': None if pd.isna(row.denominator) else float(row.denominator),
             'small_sample': bool(row.small_sample)}

@@ -107,8 +107,10 @@ def _row_frame(model: type[models.Model], queryset: models.QuerySet) -> pd.DataF
     names = [f.attname for f in fields]
     unit_lookup = getattr(model, 'unit_lookup', None)
     values = ['pk', *names] + ([f'{unit_lookup}__code'] if unit_lookup else [])
-    frame = pd.DataFrame.from_records(list(queryset.values_list(*values)),
-                                      columns=['_pk', *names] + (['unit_code'] if unit_lookup else []))
+    records = list(queryset.values_list(*values))
+    frame = pd.DataFrame.from_records(records, columns=['_pk', *names] + (['unit_code'] if unit_lookup else []))
+    if not records:  # nothing changed: skip the conversions (most syncs of a page view)
+        return frame.drop(columns=['_pk'])
     for f in fields:
         if isinstance(f, models.DateTimeField):
             frame[f.attname] = pd.to_datetime(frame[f.attname], utc=True).dt.tz_convert('Asia/Shanghai') \

@@ -115,8 +115,10 @@ def indicator_page(request: Any, code: str) -> Any:
 
 def _ranking(frame: Any, ctx: Context, children: list[Any], indicator: Any) -> list[dict[str, Any]]:
     rows = []
+    part = frame[(frame.indicator == indicator.code) & (frame.period == ctx.period.label)]
+    by_unit = {row.unit_code: row for row in part.itertuples(index=False)}  # one pass, not one filter a unit
     for unit in children:
-        found = service.value_of(frame, indicator.code, unit.code, ctx.period.label)
+        found = service.row_value(by_unit[unit.code]) if unit.code in by_unit else None
         if found and found['value'] is not None:
             rows.append({'unit': unit, **found})
     rows.sort(key=lambda r: r['value'], reverse=indicator.higher_is_better)
