@@ -60,17 +60,23 @@ def _guard(request: Any) -> Context | Any:
         return render(request, 'indicators/error.html', {'message': str(exc)}, status=400)
 
 
-def _headline(con: Any, code: str, ctx: Context) -> dict[str, Any] | None:
-    try:
-        indicator = get(code)
-    except DefinitionError:
-        return None
+def _headlines(con: Any, codes: list[str], ctx: Context) -> list[dict[str, Any]]:
+    """Each indicator's figure for the unit and period, with last year's and the change (one read for all)."""
     period, last_year = ctx.period, ctx.period.shifted(years=-1)
-    frame = service.figures(con, code, [ctx.unit.code], ctx.period.grain)
-    now = service.value_of(frame, code, ctx.unit.code, period.label)
-    before = service.value_of(frame, code, ctx.unit.code, last_year.label)
-    return {'indicator': indicator, 'now': now, 'before': before,
-            'yoy': service.change(indicator, now and now['value'], before and before['value'])}
+    frame = service.figures(con, None, [ctx.unit.code], ctx.period.grain)
+    index = {(row.indicator, row.period): row for row in frame.itertuples(index=False)}
+    out = []
+    for code in codes:
+        try:
+            indicator = get(code)
+        except DefinitionError:
+            continue
+        now, before = (index.get((code, p.label)) for p in (period, last_year))
+        now = service.row_value(now) if now is not None else None
+        before = service.row_value(before) if before is not None else None
+        out.append({'indicator': indicator, 'now': now, 'before': before,
+                    'yoy': service.change(indicator, now and now['value'], before and before['value'])})
+    return out
 
 
 @login_required
@@ -80,7 +86,7 @@ def catalogue_page(request: Any) -> Any:
         return ctx
     with service.store() as con:
         service.refresh(con)
-        rows = [h for h in (_headline(con, i.code, ctx) for i in service.all_indicators()) if h]
+        rows = _headlines(con, [i.code for i in service.all_indicators()], ctx)
     areas: dict[str, list[Any]] = {}
     for row in rows:
         areas.setdefault(row['indicator'].area, []).append(row)
@@ -98,7 +104,7 @@ def indicator_page(request: Any, code: str) -> Any:
         raise Http404('未知的指标')
     with service.store() as con:
         service.refresh(con, [indicator])
-        head = _headline(con, code, ctx)
+        head = _headlines(con, [code], ctx)[0]
         previous = ctx.period.shifted(steps=-1)
         frame = service.figures(con, code, ctx.codes)
     pop_row = service.value_of(frame, code, ctx.unit.code, previous.label)
@@ -159,7 +165,7 @@ def dashboard(request: Any) -> Any:
         return ctx
     with service.store() as con:
         service.refresh(con)
-        headlines = [h for h in (_headline(con, c, ctx) for c in DASHBOARD_HEADLINES) if h]
+        headlines = _headlines(con, list(DASHBOARD_HEADLINES), ctx)
         ranked = []
         for code in RANKED:
             try:
